@@ -1,0 +1,69 @@
+package compare
+
+// Topic identifies a subject of the negotiation in the built-in taxonomy.
+type Topic string
+
+// The built-in taxonomy, modelled on the PA-X peace agreement codebook and
+// sized for the Russia–Ukraine negotiations.
+const (
+	Ceasefire      Topic = "ceasefire"      // ceasefire and monitoring
+	Territory      Topic = "territory"      // territory, borders, lines of contact
+	Alliances      Topic = "alliances"      // neutrality and alliances (NATO, EU)
+	ArmedForces    Topic = "armed-forces"   // armed forces limits, mobilisation
+	ForeignTroops  Topic = "foreign-troops" // foreign troops and military aid
+	Guarantees     Topic = "guarantees"     // security guarantees
+	Nuclear        Topic = "nuclear"        // nuclear safety and weapons
+	Humanitarian   Topic = "humanitarian"   // prisoners, children, civilians, bodies
+	Sanctions      Topic = "sanctions"      // sanctions and economic relations
+	Assets         Topic = "assets"         // assets, reparations and reconstruction
+	Elections      Topic = "elections"      // elections and governance
+	Rights         Topic = "rights"         // language, religion, culture and rights
+	Amnesty        Topic = "amnesty"        // amnesty and justice
+	Implementation Topic = "implementation" // sequencing and implementation
+)
+
+// Topics lists the taxonomy in display order.
+var Topics = []Topic{Ceasefire, Territory, Alliances, ArmedForces, ForeignTroops, Guarantees,
+	Nuclear, Humanitarian, Sanctions, Assets, Elections, Rights, Amnesty, Implementation}
+
+var topicTitles = map[Topic]string{
+	Ceasefire:      "Ceasefire and monitoring",
+	Territory:      "Territory",
+	Alliances:      "Neutrality and alliances",
+	ArmedForces:    "Armed forces limits",
+	ForeignTroops:  "Foreign troops and military aid",
+	Guarantees:     "Security guarantees",
+	Nuclear:        "Nuclear safety and weapons",
+	Humanitarian:   "Humanitarian",
+	Sanctions:      "Sanctions and economic relations",
+	Assets:         "Assets, reparations and reconstruction",
+	Elections:      "Elections and governance",
+	Rights:         "Language, religion, culture and rights",
+	Amnesty:        "Amnesty and justice",
+	Implementation: "Sequencing and implementation",
+}
+
+// Title returns the topic's human name, or the identifier for an unknown topic.
+func (t Topic) Title() string {
+	if s, ok := topicTitles[t]; ok {
+		return s
+	}
+	return string(t)
+}
+
+// Valid reports whether t is in the built-in taxonomy.
+func (t Topic) Valid() bool { _, ok := topicTitles[t]; return ok }
+
+// Stance is what a provision does for the party that wrote it.
+type Stance string
+
+// The stances a provision can take.
+const (
+	Demand     Stance = "demand"     // what the party requires of the other side
+	Commitment Stance = "commitment" // what the party undertakes itself
+	Position   Stance = "position"   // a principle or position
+	Procedure  Stance = "procedure"  // steps, sequencing
+)
+
+// Stances lists every stance in display order.
+var Stances = []Stance{Demand, Commitment, Position, Procedure}
