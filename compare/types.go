@@ -115,3 +115,14 @@ type Statement struct {
 	Text    string `json:"text"`
 	Source  string `json:"source,omitempty"`
 }
+
+// Note is an analyst's note on a provision, or on a row of a comparison when
+// Other names the document on the other side of that comparison.
+type Note struct {
+	ID       int64  `json:"id,omitempty"`
+	Document int64  `json:"document"`        // the document of the provision
+	Label    string `json:"label"`           // the provision's label
+	Other    int64  `json:"other,omitempty"` // 0 for a provision note; else the other document of the row
+	Text     string `json:"text"`
+	Created  Date   `json:"created,omitempty"`
+}
