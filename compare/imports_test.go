@@ -1,7 +1,7 @@
 package compare
 
 import (
-	"go/parser"
+	goparser "go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -26,7 +26,7 @@ func TestImports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
+		f, err := goparser.ParseFile(fset, name, src, goparser.ImportsOnly)
 		if err != nil {
 			t.Fatal(err)
 		}
