@@ -1,0 +1,305 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// This is the one file that uses go-diff. Words (or lines, or sentences) are
+// mapped to runes so that diff-match-patch's character diff works on them.
+
+// maxDirect bounds the product of the two token counts that one
+// diff-match-patch call may see. Beyond it the texts are first aligned by
+// coarser units (lines, then sentences) and only the changed stretches are
+// diffed word by word. The bisection is O(N·D), so without the bound two long
+// unrelated texts would take seconds.
+const maxDirect = 1 << 22
+
+// firstRune is where the runes standing for tokens start: the private use
+// area and everything above it, with no surrogates in between.
+const firstRune = 0xE000
+
+// WordDiff returns the word-level edit script that turns left into right.
+// Each word keeps the whitespace that follows it, so concatenating the Equal
+// and Delete pieces gives left exactly and the Equal and Insert pieces give
+// right. Adjacent pieces never share an operation.
+func WordDiff(left, right string) []Piece {
+	var d differ
+	d.words(tokenize(left), tokenize(right))
+	return d.out.pieces
+}
+
+// DiffText returns the word-level edit script between two whole plain texts.
+// Lines are aligned first; only the stretches of changed lines are diffed
+// word by word, so long texts with few changes are fast.
+func DiffText(old, new string) []Piece {
+	var d differ
+	d.units(splitLines(old), splitLines(new), func(a, b string) { d.words(tokenize(a), tokenize(b)) })
+	return d.out.pieces
+}
+
+// token is one word or punctuation mark with the whitespace that follows it.
+type token struct {
+	text string // the exact text, whitespace included
+	key  string // the text without its trailing whitespace
+}
+
+// tokenize splits s into tokens: runs of letters and digits (with inner
+// apostrophes and hyphens), or single other characters, each followed by its
+// whitespace. Leading whitespace is a token of its own.
+func tokenize(s string) []token {
+	var toks []token
+	i := 0
+	if j := skipSpace(s, 0); j > 0 {
+		toks = append(toks, token{text: s[:j], key: ""})
+		i = j
+	}
+	for i < len(s) {
+		start := i
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isWordRune(r) {
+			for i < len(s) {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
+				if isJoiner(r) && i+n < len(s) {
+					if r2, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(r2) {
+						i += n
+						continue
+					}
+				}
+				break
+			}
+		}
+		end := i
+		i = skipSpace(s, i)
+		toks = append(toks, token{text: s[start:i], key: s[start:end]})
+	}
+	return toks
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == 'ʼ' }
+
+// splitLines splits s after each newline; the pieces concatenate to s.
+func splitLines(s string) []string {
+	var lines []string
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			lines = append(lines, s)
+			break
+		}
+		lines = append(lines, s[:i+1])
+		s = s[i+1:]
+	}
+	return lines
+}
+
+// pieceWriter appends pieces, merging adjacent pieces of one operation.
+type pieceWriter struct{ pieces []Piece }
+
+func (w *pieceWriter) add(op Op, text string) {
+	if text == "" {
+		return
+	}
+	if n := len(w.pieces); n > 0 && w.pieces[n-1].Op == op {
+		w.pieces[n-1].Text += text
+		return
+	}
+	w.pieces = append(w.pieces, Piece{Op: op, Text: text})
+}
+
+// differ accumulates the result of a diff.
+type differ struct {
+	out pieceWriter
+}
+
+// runeDiff diffs two rune strings with go-diff, deterministically (no
+// timeout), and cleans the result up for people to read when semantic is set.
+func runeDiff(a, b []rune, semantic bool) []diffmatchpatch.Diff {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(a, b, false)
+	if semantic {
+		diffs = dmp.DiffCleanupSemantic(diffs)
+	}
+	return diffs
+}
+
+// encoder maps keys to runes.
+type encoder map[string]rune
+
+func (e encoder) encode(key string) rune {
+	r, ok := e[key]
+	if !ok {
+		r = firstRune + rune(len(e))
+		e[key] = r
+	}
+	return r
+}
+
+// words diffs two token lists and appends the result.
+func (d *differ) words(a, b []token) {
+	// Common prefix and suffix need no diff at all.
+	p := 0
+	for p < len(a) && p < len(b) && a[p].key == b[p].key {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s].key == b[len(b)-1-s].key {
+		s++
+	}
+	d.equalTokens(a[:p], b[:p])
+	ma, mb := a[p:len(a)-s], b[p:len(b)-s]
+	switch {
+	case len(ma) == 0 || len(mb) == 0:
+		d.out.add(Delete, joinTokens(ma))
+		d.out.add(Insert, joinTokens(mb))
+	case len(ma)*len(mb) <= maxDirect && len(ma)+len(mb) < 0x10FFFF-firstRune:
+		d.direct(ma, mb)
+	default:
+		sa, sb := sentences(ma), sentences(mb)
+		if len(sa) <= 1 && len(sb) <= 1 {
+			// No coarser unit left: too big to diff word by word.
+			d.out.add(Delete, joinTokens(ma))
+			d.out.add(Insert, joinTokens(mb))
+			break
+		}
+		d.units(sa, sb, func(x, y string) { d.words(tokenize(x), tokenize(y)) })
+	}
+	d.equalTokens(a[len(a)-s:], b[len(b)-s:])
+}
+
+// direct diffs two token lists with one go-diff call.
+func (d *differ) direct(a, b []token) {
+	enc := encoder{}
+	ra := make([]rune, len(a))
+	for i, t := range a {
+		ra[i] = enc.encode(t.key)
+	}
+	rb := make([]rune, len(b))
+	for i, t := range b {
+		rb[i] = enc.encode(t.key)
+	}
+	i, j := 0, 0
+	for _, df := range runeDiff(ra, rb, true) {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			d.equalTokens(a[i:i+n], b[j:j+n])
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			d.out.add(Delete, joinTokens(a[i:i+n]))
+			i += n
+		case diffmatchpatch.DiffInsert:
+			d.out.add(Insert, joinTokens(b[j:j+n]))
+			j += n
+		}
+	}
+}
+
+// equalTokens appends tokens with equal keys; where their whitespace
+// differs, the whitespace becomes a deletion and an insertion.
+func (d *differ) equalTokens(a, b []token) {
+	for k := range a {
+		if a[k].text == b[k].text {
+			d.out.add(Equal, a[k].text)
+			continue
+		}
+		d.out.add(Equal, a[k].key)
+		d.out.add(Delete, a[k].text[len(a[k].key):])
+		d.out.add(Insert, b[k].text[len(b[k].key):])
+	}
+}
+
+// units aligns two lists of units (lines or sentences) exactly, and hands
+// each stretch of changed units to refine.
+func (d *differ) units(a, b []string, refine func(a, b string)) {
+	enc := encoder{}
+	ra := make([]rune, len(a))
+	for i, u := range a {
+		ra[i] = enc.encode(u)
+	}
+	rb := make([]rune, len(b))
+	for i, u := range b {
+		rb[i] = enc.encode(u)
+	}
+	var del, ins strings.Builder
+	flush := func() {
+		if del.Len() > 0 || ins.Len() > 0 {
+			refine(del.String(), ins.String())
+			del.Reset()
+			ins.Reset()
+		}
+	}
+	i, j := 0, 0
+	for _, df := range runeDiff(ra, rb, false) {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			for _, u := range a[i : i+n] {
+				d.out.add(Equal, u)
+			}
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			for _, u := range a[i : i+n] {
+				del.WriteString(u)
+			}
+			i += n
+		case diffmatchpatch.DiffInsert:
+			for _, u := range b[j : j+n] {
+				ins.WriteString(u)
+			}
+			j += n
+		}
+	}
+	flush()
+}
+
+// sentences groups tokens into sentences: a sentence ends after a token of
+// final punctuation or a token whose whitespace holds a newline.
+func sentences(toks []token) []string {
+	var out []string
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.text)
+		if t.key == "." || t.key == ";" || t.key == "!" || t.key == "?" || strings.ContainsRune(t.text[len(t.key):], '\n') {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func joinTokens(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
