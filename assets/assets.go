@@ -1,7 +1,7 @@
 // Package assets embeds the files Counterpart ships inside its binary: the
 // sample library (documents and statements of the 2025 negotiations, with
 // their sources), the Noto Sans font family used on screen and in PDF
-// reports (SIL Open Font License, see fonts/OFL.txt) and the app icon.
+// reports (SIL Open Font License, see fonts/OFL.txt) and the app icon (icon.png, also named in FyneApp.toml).
 package assets
 
 import (
@@ -9,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed corpus fonts
+//go:embed corpus fonts icon.png
 var files embed.FS
 
 // Corpus is the sample library: documents/*.md and statements.tsv, in the
@@ -23,6 +23,10 @@ var (
 	FontItalic     = mustRead("fonts/NotoSans-Italic.ttf")
 	FontBoldItalic = mustRead("fonts/NotoSans-BoldItalic.ttf")
 )
+
+// Icon is the application icon, 1024×1024 PNG: two documents side by side
+// with their provisions linked.
+var Icon = mustRead("icon.png")
 
 func mustSub(dir string) fs.FS {
 	f, err := fs.Sub(files, dir)
