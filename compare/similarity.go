@@ -1,0 +1,273 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Similarity between provisions combines four kinds of evidence, each a
+// cosine or overlap in [0,1]:
+//
+//   - character n-grams (3 to 5 letters, within words), weighted by TF-IDF
+//     over both documents: survives inflection and small rewording;
+//   - word stems (words cut to their first stemLen letters), TF-IDF:
+//     rewards shared vocabulary;
+//   - concepts from the lexicon (prisoners, ceasefire, reparations…), IDF
+//     weighted: survives paraphrase and crosses languages;
+//   - topics: the Jaccard overlap of the provisions' topic sets.
+const (
+	wChar    = 0.35
+	wWord    = 0.25
+	wConcept = 0.30
+	wTopic   = 0.10
+
+	stemLen = 6
+)
+
+// sparse is a sparse feature vector, sorted by feature id, unit length.
+type sparse struct {
+	ids []int32
+	val []float64
+}
+
+// features holds the vectors of one document's provisions.
+type features struct {
+	char, word, concept []sparse
+	topics              [][]Topic
+	words               [][]string // the stems of each provision, for shared terms
+}
+
+// vocabulary assigns feature ids.
+type vocabulary map[string]int32
+
+func (v vocabulary) id(s string) int32 {
+	id, ok := v[s]
+	if !ok {
+		id = int32(len(v))
+		v[s] = id
+	}
+	return id
+}
+
+// similarityText is the text a provision is compared by: its own words, the
+// words of its sub-items (a parent stands for its list), and its heading
+// when its own words are few ("Option two, a package of measures:").
+func similarityText(d *Document, i int) string {
+	p := d.Provisions[i]
+	text := p.Text
+	if kids := childText(d, i); kids != "" {
+		text += " " + kids
+	}
+	if len(strings.Fields(p.Text)) < 8 && p.Heading != "" {
+		text += " " + headingWords(p.Heading)
+	}
+	return text
+}
+
+// headingWords drops a heading's numbering ("II. Terms" → "Terms").
+func headingWords(h string) string {
+	f := strings.Fields(h)
+	if len(f) > 1 && strings.HasSuffix(f[0], ".") {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the and for are its with from that this all any not which into their other also such them they
+		was were been has have had will would shall may can each every both into onto over under after before than then there these those
+		what who whom whose where when while being only its own our your one two
+		и в во на с со по за из к ко о об от до для при не ни что как его ее её их это этот эта эти все всех или также а но же же ли бы
+		і й та в у на з зі по за із до для при не ні що як його її їх це цей ця ці всі всіх або також а але ж чи б`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// stems returns the content words of text, cut to stemLen letters.
+func stems(text string) []string {
+	var out []string
+	for _, w := range lexWords(text) {
+		w = strings.Trim(w, "'")
+		if utf8.RuneCountInString(w) < 3 || stopwords[w] {
+			continue
+		}
+		if r := []rune(w); len(r) > stemLen {
+			w = string(r[:stemLen])
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// charGrams returns the 3- to 5-letter n-grams of the words of text, with
+// word boundaries marked.
+func charGrams(text string) []string {
+	var out []string
+	for _, w := range lexWords(text) {
+		if stopwords[w] {
+			continue
+		}
+		r := []rune(" " + w + " ")
+		for n := 3; n <= 5; n++ {
+			for i := 0; i+n <= len(r); i++ {
+				out = append(out, string(r[i:i+n]))
+			}
+		}
+	}
+	return out
+}
+
+// counted maps the terms to ids and counts them.
+func counted(terms []string, v vocabulary) map[int32]float64 {
+	m := make(map[int32]float64, len(terms))
+	for _, t := range terms {
+		m[v.id(t)]++
+	}
+	return m
+}
+
+// tfidf turns raw counts into unit-length TF-IDF vectors; df counts the
+// provisions of both documents that have each feature, n is their number.
+func tfidf(counts []map[int32]float64, df map[int32]int, n int) []sparse {
+	out := make([]sparse, len(counts))
+	for i, c := range counts {
+		s := sparse{ids: make([]int32, 0, len(c)), val: make([]float64, 0, len(c))}
+		for id := range c {
+			s.ids = append(s.ids, id)
+		}
+		sort.Slice(s.ids, func(a, b int) bool { return s.ids[a] < s.ids[b] })
+		var norm float64
+		for _, id := range s.ids {
+			w := (1 + math.Log(c[id])) * math.Log(1+float64(n)/float64(df[id]))
+			s.val = append(s.val, w)
+			norm += w * w
+		}
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for k := range s.val {
+				s.val[k] /= norm
+			}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// docFreq counts, per feature, the vectors that have it.
+func docFreq(df map[int32]int, counts []map[int32]float64) {
+	for _, c := range counts {
+		for id := range c {
+			df[id]++
+		}
+	}
+}
+
+// vectorize builds the features of both documents over shared vocabularies.
+func vectorize(left, right *Document) (l, r features) {
+	charV, wordV := vocabulary{}, vocabulary{}
+	build := func(d *Document) (ch, wd, co []map[int32]float64, f features) {
+		n := len(d.Provisions)
+		ch, wd, co = make([]map[int32]float64, n), make([]map[int32]float64, n), make([]map[int32]float64, n)
+		f.topics = make([][]Topic, n)
+		f.words = make([][]string, n)
+		for i, p := range d.Provisions {
+			text := similarityText(d, i)
+			ch[i] = counted(charGrams(text), charV)
+			f.words[i] = stems(text)
+			wd[i] = counted(f.words[i], wordV)
+			co[i] = map[int32]float64{}
+			for c, k := range conceptCounts(text) {
+				co[i][int32(c)] = float64(k)
+			}
+			f.topics[i] = p.Topics
+		}
+		return ch, wd, co, f
+	}
+	lch, lwd, lco, l := build(left)
+	rch, rwd, rco, r := build(right)
+	n := len(lch) + len(rch)
+	for _, kind := range []struct {
+		lc, rc []map[int32]float64
+		ls, rs *[]sparse
+	}{{lch, rch, &l.char, &r.char}, {lwd, rwd, &l.word, &r.word}, {lco, rco, &l.concept, &r.concept}} {
+		df := map[int32]int{}
+		docFreq(df, kind.lc)
+		docFreq(df, kind.rc)
+		*kind.ls = tfidf(kind.lc, df, n)
+		*kind.rs = tfidf(kind.rc, df, n)
+	}
+	return l, r
+}
+
+// cosines returns the matrix of dot products of two sets of unit vectors,
+// computed through an inverted index of the right side so that pairs with no
+// feature in common cost nothing.
+func cosines(left, right []sparse) [][]float64 {
+	type posting struct {
+		doc int32
+		val float64
+	}
+	index := map[int32][]posting{}
+	for j, v := range right {
+		for k, id := range v.ids {
+			index[id] = append(index[id], posting{int32(j), v.val[k]})
+		}
+	}
+	out := make([][]float64, len(left))
+	for i, v := range left {
+		row := make([]float64, len(right))
+		for k, id := range v.ids {
+			w := v.val[k]
+			for _, p := range index[id] {
+				row[p.doc] += w * p.val
+			}
+		}
+		out[i] = row
+	}
+	return out
+}
+
+// topicOverlap is the Jaccard overlap of two topic sets.
+func topicOverlap(a, b []Topic) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var both int
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				both++
+				break
+			}
+		}
+	}
+	return float64(both) / float64(len(a)+len(b)-both)
+}
+
+// similarity is the matrix of combined similarities of the provisions of
+// two documents, with the parts kept for explaining rows.
+type similarity struct {
+	total, char, word [][]float64
+	l, r              features
+}
+
+func computeSimilarity(left, right *Document) *similarity {
+	l, r := vectorize(left, right)
+	s := &similarity{l: l, r: r}
+	s.char = cosines(l.char, r.char)
+	s.word = cosines(l.word, r.word)
+	con := cosines(l.concept, r.concept)
+	s.total = make([][]float64, len(left.Provisions))
+	for i := range s.total {
+		row := make([]float64, len(right.Provisions))
+		for j := range row {
+			row[j] = wChar*s.char[i][j] + wWord*s.word[i][j] + wConcept*con[i][j] + wTopic*topicOverlap(l.topics[i], r.topics[j])
+		}
+		s.total[i] = row
+	}
+	return s
+}

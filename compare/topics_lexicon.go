@@ -1,0 +1,259 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// A concept is one idea of the negotiations (prisoners, a ceasefire, a
+// security guarantee…) with the words that express it in English, Russian and
+// Ukrainian. Concepts carry topics, and they let the aligner see that two
+// provisions in other words, or in other languages, speak of the same thing.
+//
+// A term is a phrase of word stems separated by spaces: each stem matches a
+// word that starts with it ("санкц" matches "санкции" and "санкцій"), or only
+// the word itself when it ends in "$". Words are lower-cased, ё is read as е
+// and typographic apostrophes as "'" before matching.
+type concept struct {
+	name  string
+	topic Topic
+	terms []string
+}
+
+var concepts = []concept{
+	// Ceasefire and monitoring.
+	{"ceasefire", Ceasefire, []string{"ceasefire", "cease fire", "truce", "armistice", "cessation of hostilities", "end hostilities",
+		"прекращени огн", "прекращени боев", "перемири", "режим тишин", "прекращени военных действ",
+		"припиненн вогн", "припиненн бойов", "перемир", "режим тиш"}},
+	{"monitoring", Ceasefire, []string{"monitor", "observer", "verif", "surveillance", "early warning", "control the ceasefire",
+		"мониторинг", "наблюдател", "наблюдени", "верификац", "контрол",
+		"моніторинг", "спостерігач", "спостереж", "верифікац"}},
+
+	// Territory.
+	{"territory", Territory, []string{"territor", "region", "oblast", "border", "annex", "crimea", "donetsk", "donbas", "luhansk", "lugansk",
+		"zaporizhzhia region", "zaporozhye region", "kherson", "occupied",
+		"территор", "регион", "област", "границ", "аннекс", "крым", "донец", "донбас", "луган", "херсон", "оккупир",
+		"територ", "регіон", "кордон", "анекс", "крим", "донеч", "донбас", "луганськ", "окупов"}},
+	{"line-of-contact", Territory, []string{"line of contact", "contact line", "front line", "frontline", "where the troops stand",
+		"лини соприкосновен", "лини фронт", "лінія зіткненн", "лінії зіткненн", "лінія фронт", "лінії фронт", "лінії розмежуванн", "лінія розмежуванн"}},
+	{"recognition", Territory, []string{"recogni", "de jure", "de facto", "призна", "визна"}},
+	{"withdrawal", Territory, []string{"withdraw", "pull back", "pulls back", "leave those", "leave the", "redeploy", "gives up other territories",
+		"вывод", "вывест", "отвод", "отвест", "покин", "передислокац",
+		"виведенн", "вивест", "відвед", "залиш територ", "передислокац"}},
+	{"buffer-zone", Territory, []string{"buffer zone", "demilitari", "буферн", "демилитари", "демілітари"}},
+	{"sovereignty", Territory, []string{"sovereignty", "independence", "territorial integrity", "суверенитет", "независимост", "территориальн целостн",
+		"суверенітет", "незалежн", "територіальн цілісн"}},
+
+	// Neutrality and alliances.
+	{"nato", Alliances, []string{"nato", "north atlantic", "alliance", "нато", "альянс", "североатлант", "північноатлант"}},
+	{"neutrality", Alliances, []string{"neutral", "non-bloc", "non bloc", "non-aligned", "non aligned", "military alliances", "blocs",
+		"нейтрал", "внеблок", "военн союз", "военно-политическ", "позаблок", "військов союз"}},
+	{"eu", Alliances, []string{"european union", "eu$", "европейск союз", "евросоюз", "ес$", "європейськ союз", "євросоюз", "єс$"}},
+	{"membership", Alliances, []string{"membership", "member", "join$", "joins$", "joined$", "joining$", "accession", "admitted", "членств", "вступлени", "вступит", "членств", "вступ$", "вступу$", "вступит"}},
+
+	// Armed forces limits.
+	{"force-limits", ArmedForces, []string{"ceiling", "capped", "cap on", "limit on the size", "limits are placed", "strength of", "number of weapons",
+		"size of", "personnel", "потолок", "потолк", "численност", "ограничени численност", "предельн",
+		"чисельн", "обмеженн чисельн", "граничн"}},
+	{"armed-forces", ArmedForces, []string{"armed forces", "army", "military formations", "armed formations", "defence forces", "defense forces",
+		"вооруженн сил", "арми", "вооруженн формирован", "збройн сил", "армі", "збройн формуван"}},
+	{"mobilisation", ArmedForces, []string{"mobilis", "mobiliz", "demobil", "мобилиз", "демобилиз", "мобіліз", "демобіліз"}},
+	{"nationalist-units", ArmedForces, []string{"nationalist formations", "national guard", "националистическ формирован", "национальн гварди",
+		"націоналістичн формуван", "національн гварді"}},
+
+	// Foreign troops and military aid.
+	{"foreign-troops", ForeignTroops, []string{"foreign troops", "foreign military", "third states", "third countries", "troops of friendly",
+		"military bases", "bases", "military infrastructure", "military presence", "station troops", "contingent", "troops under its command",
+		"иностранн войск", "иностранн воинск", "третьих стран", "третьих государств", "военн баз", "баз$", "военн инфраструктур",
+		"военн присутств", "контингент", "іноземн військ", "третіх країн", "третіх держав", "військов баз", "військов інфраструктур",
+		"військов присутн", "контингент"}},
+	{"military-aid", ForeignTroops, []string{"military aid", "military assistance", "arms supplies", "supplies of military", "weapons deliveries",
+		"military products", "intelligence", "satellite", "fighter jets", "aircraft",
+		"военн помощ", "поставк", "разведыват", "спутник", "истребител",
+		"військов допомог", "постачанн", "розвідувальн", "супутник", "винищувач"}},
+	{"foreign-fighters", ForeignTroops, []string{"foreign specialists", "mercenar", "foreign fighters", "иностранн специалист", "наемник",
+		"іноземн спеціаліст", "найманц"}},
+
+	// Security guarantees.
+	{"security-guarantees", Guarantees, []string{"security guarantee", "guarantee", "guarantor", "article 5", "reassurance",
+		"гарантии безопасност", "гарант", "гарантії безпек", "гаранті"}},
+	{"non-aggression", Guarantees, []string{"non-aggression", "non aggression", "aggression", "invade", "invasion", "attack", "by force",
+		"by military means", "recur", "ненападени", "агресси", "вторжени", "нападени", "силов", "военным путем",
+		"ненапад", "агресі", "вторгненн", "напад", "силою", "військовим шляхом"}},
+	{"security-dialogue", Guarantees, []string{"security questions", "security issues", "security architecture", "ease tensions",
+		"вопрос безопасност", "архитектур безопасност", "питан безпек", "архітектур безпек"}},
+
+	// Nuclear safety and weapons.
+	{"nuclear", Nuclear, []string{"nuclear", "weapons of mass destruction", "non-proliferation", "npt", "iaea", "power plant",
+		"ядерн", "массового поражени", "нераспространени", "магатэ", "аэс",
+		"масового ураженн", "нерозповсюдженн", "магате", "аес", "атомн"}},
+
+	// Humanitarian.
+	{"prisoners", Humanitarian, []string{"prisoner", "pow$", "pows$", "captive", "detainee", "detained", "hostage", "all for all",
+		"пленн", "военнопленн", "заложник", "задержанн", "всех на всех",
+		"полонен", "військовополонен", "заручник", "затриман", "всіх на всіх"}},
+	{"children", Humanitarian, []string{"child", "deported", "deportation", "forcibly displaced", "дет$", "дети$", "детей$", "детям$", "ребен", "депорт",
+		"діт$", "діти$", "дітей$", "дитин", "депорт"}},
+	{"civilians", Humanitarian, []string{"civilian", "civil population", "мирн жител", "мирн населени", "гражданск лиц", "гражданск населени",
+		"цивільн", "мирн населенн"}},
+	{"bodies", Humanitarian, []string{"bodies of", "and bodies", "remains", "the dead", "fallen", "тел$", "тела$", "тел погибш", "останк", "погибш",
+		"тіл$", "тіла$", "загибл", "останк"}},
+	{"families", Humanitarian, []string{"reunif", "reunite", "famil", "displaced persons", "refugee", "воссоединени", "сем$", "семей", "семь", "беженц", "перемещенн",
+		"возз'єднанн", "родин", "сімей", "біженц", "переміщен"}},
+	{"humanitarian", Humanitarian, []string{"humanitarian", "гуманитарн", "гуманітарн"}},
+
+	// Sanctions and economic relations.
+	{"sanctions", Sanctions, []string{"sanction", "restrictive measures", "embargo", "bans and restrictive", "санкц", "ограничительн мер", "ембарго", "эмбарго",
+		"санкці", "обмежувальн"}},
+	{"economy", Sanctions, []string{"economic cooperation", "economic relations", "world economy", "trade", "market", "energy", "gas", "g8", "g7",
+		"экономическ сотруднич", "экономическ связ", "экономическ отношени", "мирову экономик", "торгов", "рынок", "рынк", "энергет", "газ",
+		"економічн співпрац", "економічн зв'яз", "економічн відносин", "світов економік", "торгів", "ринок", "ринк", "енергет", "газ"}},
+	{"transport", Sanctions, []string{"transport", "transit", "shipping", "shipped", "navigation", "grain", "black sea", "river",
+		"транспорт", "транзит", "судоходств", "зерн", "черн мор", "черном мор", "транспорт", "судноплавств", "зерн", "чорн мор", "чорному мор"}},
+
+	// Assets, reparations and reconstruction.
+	{"assets", Assets, []string{"assets", "frozen", "funds", "актив", "заморож", "фонд"}},
+	{"reparations", Assets, []string{"reparation", "compensat", "damage", "claims", "репарац", "компенсац", "ущерб", "претензи", "збит", "шкод", "претензі"}},
+	{"reconstruction", Assets, []string{"reconstruct", "rebuil", "recovery", "development fund", "investment", "world bank",
+		"восстановлени", "реконструкц", "инвестиц", "всемирн банк", "відновленн", "відбудов", "інвестиц", "світов банк"}},
+
+	// Elections and governance.
+	{"elections", Elections, []string{"election", "vote", "referendum", "ballot", "выбор", "референдум", "голосовани", "вибор", "голосуванн"}},
+	{"martial-law", Elections, []string{"martial law", "военн положени", "воєнн стан"}},
+	{"governance", Elections, []string{"governing bodies", "government", "legitima", "органов власти", "органы власти", "легитим", "органів влади", "органи влади", "легітим"}},
+
+	// Language, religion, culture and rights.
+	{"language", Rights, []string{"language", "linguistic", "russian-speaking", "russian speaking", "язык", "русскоязычн", "мов$", "мова", "мови", "мову", "мовн", "російськомовн"}},
+	{"religion", Rights, []string{"church", "religio", "orthodox", "faith", "церков", "церкв", "религи", "православ", "конфесси", "церкв", "релігі", "православн", "конфесі"}},
+	{"nazism", Rights, []string{"nazi", "neo-nazi", "fascis", "glorification", "propaganda", "нацизм", "неонацизм", "нацистск", "героизац", "пропаганд", "фашизм",
+		"нацист", "героїзац"}},
+	{"rights", Rights, []string{"rights", "freedoms", "minorit", "discriminat", "tolerance", "culture", "media", "education",
+		"прав и свобод", "свобод", "меньшинств", "дискриминац", "толерант", "культур", "сми$", "образовани",
+		"прав і свобод", "меншин", "дискримінац", "толерант", "культур", "змі$", "освіт"}},
+
+	// Amnesty and justice.
+	{"amnesty", Amnesty, []string{"amnest", "pardon", "political prisoners", "амнист", "помилова", "политзаключ", "политическ заключ", "амніст", "помилуван", "політв'язн"}},
+	{"justice", Amnesty, []string{"war crimes", "tribunal", "accountab", "prosecut", "justice", "renounce future claims",
+		"военн преступлени", "трибунал", "ответственност", "воєнн злочин", "трибунал", "відповідальн"}},
+
+	// Sequencing and implementation.
+	{"settlement", Implementation, []string{"peace treaty", "peace agreement", "final settlement", "settlement", "end of the war", "end to the war",
+		"end the war", "treaty", "мирн договор", "окончательн урегулировани", "урегулировани", "договор", "окончани войн", "завершени войн",
+		"мирн угод", "остаточн врегулюванн", "врегулюванн", "договір", "закінченн війн", "завершенн війн"}},
+	{"signing", Implementation, []string{"signed", "signing", "signature", "ratif", "enters into force", "legally binding", "endorse",
+		"подписа", "подписан", "ратифиц", "вступает в силу", "юридически обязывающ", "підпис", "ратифік", "набуває чинност", "юридично обов"}},
+	{"sequence", Implementation, []string{"stage", "phase", "step", "sequence", "deadline", "roadmap", "timetable", "schedule",
+		"этап", "поэтапн", "шаг", "последовательност", "срок", "дорожн карт", "график",
+		"етап", "поетапн", "крок", "послідовн", "строк", "термін", "дорожн карт", "графік"}},
+	{"negotiations", Implementation, []string{"negotiat", "talks", "meeting", "meet$", "summit", "dialogue", "mediat",
+		"переговор", "встреч", "саммит", "диалог", "посредн", "переговор", "зустр", "саміт", "діалог", "посередн"}},
+	{"joint-body", Implementation, []string{"council", "working group", "committee", "commission", "joint centre", "bilateral centre", "centre",
+		"security council", "united nations", "совет", "рабоч групп", "комисси", "комитет", "центр", "оон", "рада$", "ради$", "робоч груп", "коміс", "комітет", "оон"}},
+}
+
+// stemTerm is one compiled term: a phrase of stems.
+type stemTerm struct {
+	concept int
+	stems   []stem
+}
+
+type stem struct {
+	text  string
+	exact bool
+}
+
+// lexicon indexes the terms by the first letter of their first stem.
+var lexicon = compileLexicon()
+
+func compileLexicon() map[rune][]stemTerm {
+	idx := map[rune][]stemTerm{}
+	for ci, c := range concepts {
+		seen := map[string]bool{}
+		for _, term := range c.terms {
+			if seen[term] {
+				continue
+			}
+			seen[term] = true
+			words := lexWords(term)
+			var st stemTerm
+			st.concept = ci
+			for i, w := range words {
+				s := stem{text: w}
+				if i == len(words)-1 && strings.HasSuffix(term, "$") {
+					s.exact = true
+				}
+				st.stems = append(st.stems, s)
+			}
+			if len(st.stems) == 0 {
+				continue
+			}
+			first := []rune(st.stems[0].text)[0]
+			idx[first] = append(idx[first], st)
+		}
+	}
+	return idx
+}
+
+// lexWords lower-cases s and splits it into words for lexicon matching.
+func lexWords(s string) []string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("ё", "е", "’", "'", "ʼ", "'", "`", "'").Replace(s)
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
+	})
+}
+
+// conceptCounts returns how often each concept's terms occur in text, by
+// concept index.
+func conceptCounts(text string) map[int]int {
+	words := lexWords(text)
+	counts := map[int]int{}
+	for i, w := range words {
+		if w == "" {
+			continue
+		}
+		for _, t := range lexicon[[]rune(w)[0]] {
+			if t.match(words[i:]) {
+				counts[t.concept]++
+			}
+		}
+	}
+	return counts
+}
+
+func (t stemTerm) match(words []string) bool {
+	if len(words) < len(t.stems) {
+		return false
+	}
+	for i, s := range t.stems {
+		w := strings.Trim(words[i], "'")
+		if s.exact && w != s.text || !s.exact && !strings.HasPrefix(w, s.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// SuggestTopics returns the topics of the taxonomy that text speaks of,
+// most mentioned first. It recognises English, Russian and Ukrainian words
+// by their stems, so inflected forms count too.
+func SuggestTopics(text string) []Topic {
+	weight := map[Topic]int{}
+	for ci, n := range conceptCounts(text) {
+		weight[concepts[ci].topic] += n
+	}
+	return rankTopics(weight)
+}
+
+// rankTopics orders topics by weight, then by taxonomy order.
+func rankTopics(weight map[Topic]int) []Topic {
+	var out []Topic
+	for _, t := range Topics {
+		if weight[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return weight[out[i]] > weight[out[j]] })
+	return out
+}
