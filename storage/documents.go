@@ -33,7 +33,7 @@ func (s *Store) Import(ctx context.Context, docs []compare.Document, stmts []com
 		defer w.close()
 		for i, d := range docs {
 			if err := validate(&d); err != nil {
-				return fmt.Errorf("document %d %q: %w", i+1, d.Title, err)
+				return fmt.Errorf("document %d (%q): %w", i+1, d.Title, err)
 			}
 			d = tagged(d)
 			if err := w.checkDuplicate(&d, 0); err != nil {
@@ -58,15 +58,16 @@ func (s *Store) Import(ctx context.Context, docs []compare.Document, stmts []com
 	return ids, nil
 }
 
-// validate checks a document before it is stored and normalises its kind.
+// validate checks a document before it is stored (compare's rules: party,
+// title, date, kind, provisions with text and distinct labels) and
+// normalises its title, parties and kind.
 func validate(d *compare.Document) error {
 	d.Title = strings.TrimSpace(d.Title)
-	if d.Title == "" {
-		return errors.New("the title is empty")
-	}
+	parties := make([]string, len(d.Parties))
 	seen := map[string]bool{}
-	for _, p := range d.Parties {
-		key := strings.ToLower(strings.TrimSpace(p))
+	for i, p := range d.Parties {
+		parties[i] = strings.TrimSpace(p)
+		key := strings.ToLower(parties[i])
 		if key == "" {
 			return errors.New("a party name is empty")
 		}
@@ -75,20 +76,15 @@ func validate(d *compare.Document) error {
 		}
 		seen[key] = true
 	}
-	if d.Date != "" {
-		date, err := compare.ParseDate(string(d.Date))
-		if err != nil {
-			return err
-		}
-		d.Date = date
+	d.Parties = parties
+	if err := d.Validate(); err != nil {
+		return err
 	}
-	if d.Kind != "" {
-		k, err := compare.ParseKind(string(d.Kind))
-		if err != nil {
-			return err
-		}
-		d.Kind = k
+	k, err := compare.ParseKind(string(d.Kind))
+	if err != nil {
+		return err
 	}
+	d.Kind = k
 	return validateProvisions(d.Provisions)
 }
 

@@ -35,23 +35,34 @@ var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // Parties returns every party of the library, by name.
 func (s *Store) Parties(ctx context.Context) ([]compare.Party, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, name, short, colour FROM parties ORDER BY name")
+	ps, err := listParties(ctx, s.db, "name")
 	if err != nil {
 		return nil, fmt.Errorf("storage: list parties: %w", err)
+	}
+	return ps, nil
+}
+
+// queryer is a *sql.DB or a *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// listParties reads every party, ordered by the column order.
+func listParties(ctx context.Context, q queryer, order string) ([]compare.Party, error) {
+	rows, err := q.QueryContext(ctx, "SELECT id, name, short, colour FROM parties ORDER BY "+order)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var ps []compare.Party
 	for rows.Next() {
 		var p compare.Party
 		if err := rows.Scan(&p.ID, &p.Name, &p.Short, &p.Colour); err != nil {
-			return nil, fmt.Errorf("storage: list parties: %w", err)
+			return nil, err
 		}
 		ps = append(ps, p)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: list parties: %w", err)
-	}
-	return ps, nil
+	return ps, rows.Err()
 }
 
 // UpdateParty changes a party's name, short name and colour. The party is
