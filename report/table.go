@@ -87,27 +87,8 @@ func (b *brief) comparison() {
 	)
 	b.place(block{bands: []band{{cells: []cell{{x: b.left, w: w, lines: legend}}, after: 3}}})
 
-	const gutter = 6.0
-	colW := (w - gutter) / 2
-	lx, rx := b.left, b.left+colW+gutter
-	headCell := func(d *compare.Document, side, abbrev string, colour rgb, x float64) cell {
-		tw := colW - 5
-		ls := b.para(tw, span{strings.ToUpper(side) + " · " + abbrev, &style{face: bold, size: 6.5, colour: rgb{0xc5, 0xd0, 0xde}}})
-		title := b.m.wrap([]span{{d.Title, &style{face: bold, size: 8.4, colour: white}}}, tw, 1.25)
-		if len(title) > 2 {
-			title = b.m.wrap([]span{{b.fit(d.Title, &style{face: bold, size: 8.4}, 2*tw-10), &style{face: bold, size: 8.4, colour: white}}}, tw, 1.25)
-		}
-		ls = append(ls, title...)
-		if d.Date != "" {
-			ls = append(ls, b.para(tw, span{capitalise(string(d.Kind)) + " · " + dateText(d.Date), &style{face: regular, size: 6.5, colour: rgb{0xc5, 0xd0, 0xde}}})...)
-		}
-		col := colour
-		return cell{x: x, w: colW, lines: ls, padX: 3, fill: &accent, bar: &col}
-	}
-	header := block{bands: []band{{cells: []cell{
-		headCell(&c.Left, "left", b.leftAbbrev, b.leftColour, lx),
-		headCell(&c.Right, "right", b.rightAbbrev, b.rightColour, rx),
-	}, padY: 1.8, after: 0.5}}}
+	lx, rx, colW := b.columns()
+	header := b.tableHeader()
 	b.header = func() { b.place(header) }
 	defer func() { b.header = nil }()
 
@@ -146,6 +127,41 @@ func (b *brief) comparison() {
 	}
 }
 
+// gutter is the space between the two columns of the aligned table.
+const gutter = 6.0
+
+// columns returns the x of the left and right columns and their width.
+func (b *brief) columns() (lx, rx, colW float64) {
+	colW = (b.right - b.left - gutter) / 2
+	return b.left, b.left + colW + gutter, colW
+}
+
+// tableHeader is the header of the aligned table: the two documents' names,
+// repeated at the top of every page the table runs over.
+func (b *brief) tableHeader() block {
+	c := b.c
+	lx, rx, colW := b.columns()
+	headCell := func(d *compare.Document, side, abbrev string, colour rgb, x float64) cell {
+		tw := colW - 5
+		ls := b.para(tw, span{strings.ToUpper(side) + " · " + abbrev, &style{face: bold, size: 6.5, colour: rgb{0xc5, 0xd0, 0xde}}})
+		title := b.m.wrap([]span{{d.Title, &style{face: bold, size: 8.4, colour: white}}}, tw, 1.25)
+		if len(title) > 2 {
+			title = b.m.wrap([]span{{b.fit(d.Title, &style{face: bold, size: 8.4}, 2*tw-10), &style{face: bold, size: 8.4, colour: white}}}, tw, 1.25)
+		}
+		ls = append(ls, title...)
+		if d.Date != "" {
+			ls = append(ls, b.para(tw, span{capitalise(string(d.Kind)) + " · " + dateText(d.Date), &style{face: regular, size: 6.5, colour: rgb{0xc5, 0xd0, 0xde}}})...)
+		}
+		col := colour
+		return cell{x: x, w: colW, lines: ls, padX: 3, fill: &accent, bar: &col}
+	}
+	header := block{bands: []band{{cells: []cell{
+		headCell(&c.Left, "left", b.leftAbbrev, b.leftColour, lx),
+		headCell(&c.Right, "right", b.rightAbbrev, b.rightColour, rx),
+	}, padY: 1.8, after: 0.5}}}
+	return header
+}
+
 // rowBlock lays out one aligned row: a small line saying what kind of match
 // it is, the two cells, shared terms and the notes attached to it.
 func (b *brief) rowBlock(r *compare.Row, lx, rx, colW float64) block {
@@ -180,10 +196,16 @@ func (b *brief) rowBlock(r *compare.Row, lx, rx, colW float64) block {
 		}
 		return ls
 	}
-	bands = append(bands, band{cells: []cell{
+	cells := []cell{
 		{x: lx, w: colW, lines: cellLines(&c.Left, r.Left, leftSpans, b.rightAbbrev)},
 		{x: rx, w: colW, lines: cellLines(&c.Right, r.Right, rightSpans, b.leftAbbrev)},
-	}, padY: 1.0, divider: true})
+	}
+	for i, idx := range [][]int{r.Left, r.Right} {
+		if len(idx) == 0 { // a tinted, empty-looking cell makes one-sided rows stand out
+			cells[i].fill, cells[i].padX = &paleGrey, 2.5
+		}
+	}
+	bands = append(bands, band{cells: cells, padY: 1.0, divider: true})
 
 	if r.Kind == compare.Unrelated && len(r.SharedTerms) > 0 {
 		ls := b.para(w, span{"Shared terms: " + strings.Join(r.SharedTerms, ", "), b.st.smallItalic})
