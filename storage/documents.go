@@ -118,15 +118,10 @@ func validateStance(st compare.Stance) error {
 }
 
 // tagged returns d with the topics, stances and language it leaves empty
-// filled in by the topic tagger. It never changes the caller's provisions.
+// filled in by compare.Tag. It never changes the caller's provisions.
 func tagged(d compare.Document) compare.Document {
 	d.Provisions = append([]compare.Provision(nil), d.Provisions...)
-	// TODO(storage): fill from compare.Tag once the compare engine provides it:
-	//	t := d
-	//	t.Provisions = append([]compare.Provision(nil), d.Provisions...)
-	//	compare.Tag(&t)
-	//	if d.Language == "" { d.Language = t.Language }
-	//	for i := range d.Provisions { take t's Topics/Stance where d's are empty }
+	compare.Tag(&d)
 	return d
 }
 

@@ -322,8 +322,16 @@ func TestImportAndRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := in[i]
+		want := tagged(in[i])
 		want.ID = id
+		for j, p := range want.Provisions {
+			if len(p.Topics) == 0 {
+				want.Provisions[j].Topics = nil
+			}
+			if p.Stance == "" || len(in[i].Provisions[j].Topics) > 0 && !reflect.DeepEqual(p.Topics, in[i].Provisions[j].Topics) {
+				t.Errorf("provision %s: tagging left stance empty or changed the given topics: %+v", p.Label, p)
+			}
+		}
 		for j := range got.Provisions {
 			if got.Provisions[j].ID == 0 {
 				t.Errorf("provision %s has no ID", got.Provisions[j].Label)
@@ -333,6 +341,10 @@ func TestImportAndRead(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Document(%d):\n got %+v\nwant %+v", id, got, want)
 		}
+	}
+	first, _ := s.Document(ctx, ids[0])
+	if p := first.Provisions[2]; len(p.Topics) == 0 || p.Topics[0] != compare.Sanctions {
+		t.Errorf("untagged provision %q got topics %v, want sanctions first", p.Text, p.Topics)
 	}
 	docs, err := s.Documents(ctx)
 	if err != nil {
