@@ -10,11 +10,11 @@ import (
 const (
 	// noCounterpart is the similarity below which a provision is better left
 	// alone than put on a row with another.
-	noCounterpart = 0.16
+	noCounterpart = 0.17
 	// attachMin and attachRatio govern one-to-many rows: a provision left
 	// alone joins the row of its best counterpart when their similarity is
 	// at least attachMin and at least attachRatio of that row's own.
-	attachMin   = 0.30
+	attachMin   = 0.25
 	attachRatio = 0.75
 	// pairedMin is the share of equal text above which a pair is Paired
 	// (a word diff is worth reading) rather than Unrelated.
@@ -22,6 +22,10 @@ const (
 	// labelBonus is added to same-label pairs when the right document
 	// revises the left and keeps its numbering.
 	labelBonus = 0.2
+	// mutualBonus is added to pairs that are each other's best match:
+	// obvious pairs should not be broken up to make two weaker ones.
+	mutualBonus = 0.05
+	mutualMin   = 0.2
 	// closeMin is the mean similarity of a topic's rows above which the two
 	// sides are close on it.
 	closeMin = 0.45
@@ -67,7 +71,9 @@ type aligner struct {
 	alone     [2]map[int]bool
 	manual    [2]map[int]bool // provisions whose row a decision touched
 
-	match    []int // left → right, -1
+	bonus map[[2]int]float64 // mutualBonus added to score
+
+	match    []int          // left → right, -1
 	attached [2]map[int]int // provision left alone → the provision of the other side whose row it joins
 }
 
@@ -75,6 +81,7 @@ func newAligner(c *Comparison) *aligner {
 	a := &aligner{c: c, nl: len(c.Left.Provisions), nr: len(c.Right.Provisions)}
 	a.sim = computeSimilarity(&c.Left, &c.Right)
 	a.forbidden = map[[2]int]bool{}
+	a.bonus = map[[2]int]float64{}
 	for s := 0; s < 2; s++ {
 		a.inForced[s] = map[int]int{}
 		a.alone[s] = map[int]bool{}
@@ -86,7 +93,32 @@ func newAligner(c *Comparison) *aligner {
 		a.score[i] = append([]float64(nil), a.sim.total[i]...)
 	}
 	a.revision()
+	a.mutualBest()
 	return a
+}
+
+// mutualBest adds mutualBonus to each pair of provisions that are each
+// other's most similar.
+func (a *aligner) mutualBest() {
+	if a.nl == 0 || a.nr == 0 {
+		return
+	}
+	bestR := make([]int, a.nl)
+	for i := range bestR {
+		bestR[i] = argmax(a.score[i])
+	}
+	for j := 0; j < a.nr; j++ {
+		bi, best := -1, 0.0
+		for i := 0; i < a.nl; i++ {
+			if a.score[i][j] > best {
+				bi, best = i, a.score[i][j]
+			}
+		}
+		if bi >= 0 && bestR[bi] == j && best >= mutualMin {
+			a.score[bi][j] += mutualBonus
+			a.bonus[[2]int{bi, j}] = mutualBonus
+		}
+	}
 }
 
 func labelIndex(d *Document) map[string]int {
@@ -276,7 +308,7 @@ func (a *aligner) align() {
 		if j < 0 || partnerR[j] < 0 {
 			continue
 		}
-		if a.score[i][j] >= attachMin && a.score[i][j] >= attachRatio*a.score[partnerR[j]][j] {
+		if a.score[i][j] >= attachMin && a.score[i][j] >= attachRatio*a.base(partnerR[j], j) {
 			a.attached[0][i] = j
 		}
 	}
@@ -294,11 +326,14 @@ func (a *aligner) align() {
 		if i < 0 || a.match[i] < 0 || many[i] {
 			continue
 		}
-		if a.score[i][j] >= attachMin && a.score[i][j] >= attachRatio*a.score[i][a.match[i]] {
+		if a.score[i][j] >= attachMin && a.score[i][j] >= attachRatio*a.base(i, a.match[i]) {
 			a.attached[1][j] = i
 		}
 	}
 }
+
+// base is the score of a pair without the bonus for mutual best pairs.
+func (a *aligner) base(i, j int) float64 { return a.score[i][j] - a.bonus[[2]int{i, j}] }
 
 // bestOther returns the provision of the other side that provision i of
 // side s is most similar to, among those it may share a row with.

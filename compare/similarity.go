@@ -17,11 +17,17 @@ import (
 //   - concepts from the lexicon (prisoners, ceasefire, reparations…), IDF
 //     weighted: survives paraphrase and crosses languages;
 //   - topics: the Jaccard overlap of the provisions' topic sets.
+//
+// Texts in one language lean on the words; texts in two languages share no
+// words, so concepts and topics carry the whole weight.
 const (
-	wChar    = 0.35
+	wChar    = 0.45
 	wWord    = 0.25
-	wConcept = 0.30
+	wConcept = 0.20
 	wTopic   = 0.10
+
+	wConceptCross = 0.75
+	wTopicCross   = 0.25
 
 	stemLen = 6
 )
@@ -37,6 +43,7 @@ type features struct {
 	char, word, concept []sparse
 	topics              [][]Topic
 	words               [][]string // the stems of each provision, for shared terms
+	lang                []string   // the language of each provision
 }
 
 // vocabulary assigns feature ids.
@@ -51,20 +58,22 @@ func (v vocabulary) id(s string) int32 {
 	return id
 }
 
-// similarityText is the text a provision is compared by: its own words, the
-// words of its sub-items (a parent stands for its list), and its heading
-// when its own words are few ("Option two, a package of measures:").
+// similarityText is the text a provision is compared by: its own words,
+// and its heading when its own words are few and name no concept ("Option
+// two, a package of measures:" under "Terms of a ceasefire"). The words of
+// its sub-items count too, at childWeight, so that a parent stands for its
+// list (see vectorize).
 func similarityText(d *Document, i int) string {
 	p := d.Provisions[i]
-	text := p.Text
-	if kids := childText(d, i); kids != "" {
-		text += " " + kids
+	if len(strings.Fields(p.Text)) < 8 && p.Heading != "" && len(conceptCounts(p.Text)) == 0 {
+		return p.Text + " " + headingWords(p.Heading)
 	}
-	if len(strings.Fields(p.Text)) < 8 && p.Heading != "" {
-		text += " " + headingWords(p.Heading)
-	}
-	return text
+	return p.Text
 }
+
+// listWeight is how much the words of a provision's sub-items count
+// towards the features of the parent when it stands for its whole list.
+const listWeight = 0.3
 
 // headingWords drops a heading's numbering ("II. Terms" → "Terms").
 func headingWords(h string) string {
@@ -121,11 +130,13 @@ func charGrams(text string) []string {
 	return out
 }
 
-// counted maps the terms to ids and counts them.
-func counted(terms []string, v vocabulary) map[int32]float64 {
-	m := make(map[int32]float64, len(terms))
+// counted maps the terms to ids and adds weight to m for each.
+func counted(m map[int32]float64, terms []string, v vocabulary, weight float64) map[int32]float64 {
+	if m == nil {
+		m = make(map[int32]float64, len(terms))
+	}
 	for _, t := range terms {
-		m[v.id(t)]++
+		m[v.id(t)] += weight
 	}
 	return m
 }
@@ -142,7 +153,7 @@ func tfidf(counts []map[int32]float64, df map[int32]int, n int) []sparse {
 		sort.Slice(s.ids, func(a, b int) bool { return s.ids[a] < s.ids[b] })
 		var norm float64
 		for _, id := range s.ids {
-			w := (1 + math.Log(c[id])) * math.Log(1+float64(n)/float64(df[id]))
+			w := math.Log1p(c[id]) * math.Log(1+float64(n)/float64(df[id]))
 			s.val = append(s.val, w)
 			norm += w * w
 		}
@@ -167,23 +178,32 @@ func docFreq(df map[int32]int, counts []map[int32]float64) {
 }
 
 // vectorize builds the features of both documents over shared vocabularies.
-func vectorize(left, right *Document) (l, r features) {
+func vectorize(left, right *Document, childWeight float64) (l, r features) {
 	charV, wordV := vocabulary{}, vocabulary{}
 	build := func(d *Document) (ch, wd, co []map[int32]float64, f features) {
 		n := len(d.Provisions)
 		ch, wd, co = make([]map[int32]float64, n), make([]map[int32]float64, n), make([]map[int32]float64, n)
 		f.topics = make([][]Topic, n)
 		f.words = make([][]string, n)
+		f.lang = make([]string, n)
 		for i, p := range d.Provisions {
-			text := similarityText(d, i)
-			ch[i] = counted(charGrams(text), charV)
+			text, kids := similarityText(d, i), childText(d, i)
+			ch[i] = counted(nil, charGrams(text), charV, 1)
 			f.words[i] = stems(text)
-			wd[i] = counted(f.words[i], wordV)
+			wd[i] = counted(nil, f.words[i], wordV, 1)
 			co[i] = map[int32]float64{}
 			for c, k := range conceptCounts(text) {
-				co[i][int32(c)] = float64(k)
+				co[i][int32(c)] += float64(k)
+			}
+			if kids != "" && childWeight > 0 {
+				counted(ch[i], charGrams(kids), charV, childWeight)
+				counted(wd[i], stems(kids), wordV, childWeight)
+				for c, k := range conceptCounts(kids) {
+					co[i][int32(c)] += childWeight * float64(k)
+				}
 			}
 			f.topics[i] = p.Topics
+			f.lang[i] = DetectLanguage(p.Text)
 		}
 		return ch, wd, co, f
 	}
@@ -256,7 +276,48 @@ type similarity struct {
 }
 
 func computeSimilarity(left, right *Document) *similarity {
-	l, r := vectorize(left, right)
+	s := combined(left, right, 0)
+	if hasParents(left) || hasParents(right) {
+		list := combined(left, right, listWeight)
+		lp, rp := parents(left), parents(right)
+		for i := range s.total {
+			for j := range s.total[i] {
+				if (lp[i] || rp[j]) && list.total[i][j] > s.total[i][j] {
+					s.total[i][j] = list.total[i][j]
+					s.char[i][j] = list.char[i][j]
+					s.word[i][j] = list.word[i][j]
+				}
+			}
+		}
+	}
+	return s
+}
+
+func hasParents(d *Document) bool {
+	for _, p := range d.Provisions {
+		if p.Parent != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// parents marks the provisions that have sub-items.
+func parents(d *Document) map[int]bool {
+	li := labelIndex(d)
+	m := map[int]bool{}
+	for _, p := range d.Provisions {
+		if i, ok := li[p.Parent]; ok && p.Parent != "" {
+			m[i] = true
+		}
+	}
+	return m
+}
+
+// combined computes the similarity matrix with sub-items weighted by
+// childWeight in their parents' features.
+func combined(left, right *Document, childWeight float64) *similarity {
+	l, r := vectorize(left, right, childWeight)
 	s := &similarity{l: l, r: r}
 	s.char = cosines(l.char, r.char)
 	s.word = cosines(l.word, r.word)
@@ -265,7 +326,12 @@ func computeSimilarity(left, right *Document) *similarity {
 	for i := range s.total {
 		row := make([]float64, len(right.Provisions))
 		for j := range row {
-			row[j] = wChar*s.char[i][j] + wWord*s.word[i][j] + wConcept*con[i][j] + wTopic*topicOverlap(l.topics[i], r.topics[j])
+			topic := topicOverlap(l.topics[i], r.topics[j])
+			if l.lang[i] != r.lang[j] && l.lang[i] != "" && r.lang[j] != "" {
+				row[j] = wConceptCross*con[i][j] + wTopicCross*topic
+				continue
+			}
+			row[j] = wChar*s.char[i][j] + wWord*s.word[i][j] + wConcept*con[i][j] + wTopic*topic
 		}
 		s.total[i] = row
 	}

@@ -76,8 +76,8 @@ var concepts = []concept{
 		"іноземн спеціаліст", "найманц"}},
 
 	// Security guarantees.
-	{"security-guarantees", Guarantees, []string{"security guarantee", "guarantee", "guarantor", "article 5", "reassurance",
-		"гарантии безопасност", "гарант", "гарантії безпек", "гаранті"}},
+	{"security-guarantees", Guarantees, []string{"security guarantee", "guarantees of security", "guarantor", "article 5", "reassurance",
+		"гаранти безопасност", "гарант$", "гаранты", "гарантов", "гаранті безпек", "гарантій безпек", "гаранта"}},
 	{"non-aggression", Guarantees, []string{"non-aggression", "non aggression", "aggression", "invade", "invasion", "attack", "by force",
 		"by military means", "recur", "ненападени", "агресси", "вторжени", "нападени", "силов", "военным путем",
 		"ненапад", "агресі", "вторгненн", "напад", "силою", "військовим шляхом"}},
@@ -93,14 +93,13 @@ var concepts = []concept{
 	{"prisoners", Humanitarian, []string{"prisoner", "pow$", "pows$", "captive", "detainee", "detained", "hostage", "all for all",
 		"пленн", "военнопленн", "заложник", "задержанн", "всех на всех",
 		"полонен", "військовополонен", "заручник", "затриман", "всіх на всіх"}},
-	{"children", Humanitarian, []string{"child", "deported", "deportation", "forcibly displaced", "дет$", "дети$", "детей$", "детям$", "ребен", "депорт",
-		"діт$", "діти$", "дітей$", "дитин", "депорт"}},
+	{"children-families", Humanitarian, []string{"child", "deported", "deportation", "forcibly displaced", "дет$", "дети$", "детей$", "детям$", "ребен", "депорт",
+		"діт$", "діти$", "дітей$", "дитин", "депорт", "reunif", "reunite", "famil", "displaced persons", "refugee", "воссоединени", "сем$", "семей", "семь", "беженц", "перемещенн",
+		"возз'єднанн", "родин", "сімей", "біженц", "переміщен"}},
 	{"civilians", Humanitarian, []string{"civilian", "civil population", "мирн жител", "мирн населени", "гражданск лиц", "гражданск населени",
 		"цивільн", "мирн населенн"}},
 	{"bodies", Humanitarian, []string{"bodies of", "and bodies", "remains", "the dead", "fallen", "тел$", "тела$", "тел погибш", "останк", "погибш",
 		"тіл$", "тіла$", "загибл", "останк"}},
-	{"families", Humanitarian, []string{"reunif", "reunite", "famil", "displaced persons", "refugee", "воссоединени", "сем$", "семей", "семь", "беженц", "перемещенн",
-		"возз'єднанн", "родин", "сімей", "біженц", "переміщен"}},
 	{"humanitarian", Humanitarian, []string{"humanitarian", "гуманитарн", "гуманітарн"}},
 
 	// Sanctions and economic relations.
@@ -205,18 +204,22 @@ func lexWords(s string) []string {
 }
 
 // conceptCounts returns how often each concept's terms occur in text, by
-// concept index.
+// concept index. Overlapping terms of one concept ("peace treaty" and
+// "treaty") count once.
 func conceptCounts(text string) map[int]int {
 	words := lexWords(text)
 	counts := map[int]int{}
+	until := map[int]int{} // concept → first word index after its last match
 	for i, w := range words {
 		if w == "" {
 			continue
 		}
 		for _, t := range lexicon[[]rune(w)[0]] {
-			if t.match(words[i:]) {
-				counts[t.concept]++
+			if i < until[t.concept] || !t.match(words[i:]) {
+				continue
 			}
+			counts[t.concept]++
+			until[t.concept] = i + len(t.stems)
 		}
 	}
 	return counts
