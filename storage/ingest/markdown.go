@@ -3,6 +3,7 @@ package ingest
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"counterpart/compare"
 )
@@ -34,6 +35,11 @@ func (w *markdown) item(depth int, marker, text string) {
 	if text == "" {
 		return
 	}
+	// compare.Parse takes "a. text" for an initial when the text starts in
+	// lower case; "a)" is a marker whatever follows.
+	if r := []rune(marker); len(r) == 2 && r[1] == '.' && unicode.IsLetter(r[0]) && !isRomanLetter(r[0]) {
+		marker = string(r[0]) + ")"
+	}
 	if !w.inList {
 		w.blank()
 	}
@@ -44,6 +50,8 @@ func (w *markdown) item(depth int, marker, text string) {
 	w.b.WriteString(text + "\n")
 	w.inList = true
 }
+
+func isRomanLetter(r rune) bool { return strings.ContainsRune("ivxIVX", r) }
 
 // continuation writes more text of the last list item, as a line indented
 // deeper than the item at depth.
