@@ -1,0 +1,276 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"counterpart/compare"
+)
+
+// StatementWindow is how many days of statements the panel shows, up to
+// and including the timeline date.
+const StatementWindow = 30
+
+// periodModel is what the statements panel shows for a date: the
+// statements of the window before it and what changed since the previous
+// timeline position.
+type periodModel struct {
+	at, from   compare.Date // statements from from to at, inclusive
+	since      compare.Date // changes after since, up to at
+	statements []compare.Statement
+	documents  []*compare.Document // documents dated after since, up to at
+	changes    []partyChange
+}
+
+// partyChange is what one party's latest document changed on one topic.
+type partyChange struct {
+	party   string
+	doc     *compare.Document
+	topic   compare.Topic
+	summary string // "2 provisions added, 1 rewritten (I.2, I.3, II.1)"
+}
+
+// buildPeriod computes the panel for date at, the timeline having been at
+// since before (empty, or not before at: the previous event date is used).
+func buildPeriod(s *Snapshot, at, since compare.Date) *periodModel {
+	m := &periodModel{at: at, from: at.AddDays(-(StatementWindow - 1))}
+	if since == "" || since >= at {
+		since = StepDate(s.Dates(), at, -1)
+		if since == at {
+			since = at.AddDays(-1) // the first event: everything on it is new
+		}
+	}
+	m.since = since
+	m.statements = compare.StatementsIn(s.Statements, m.from, at)
+	fresh := map[*compare.Document]bool{}
+	for i := range s.Documents {
+		d := &s.Documents[i]
+		if d.Date > since && d.Date <= at {
+			m.documents = append(m.documents, d)
+			fresh[d] = true
+		}
+	}
+	for _, st := range compare.PositionsAt(s.Authors(), s.Documents, at) {
+		if st.Document == nil || !fresh[st.Document] {
+			continue
+		}
+		for _, tc := range provisionChanges(st.Previous, st.Document) {
+			if sum := changeSummary(tc); sum != "" {
+				m.changes = append(m.changes, partyChange{party: st.Party, doc: st.Document, topic: tc.Topic, summary: sum})
+			}
+		}
+	}
+	return m
+}
+
+// changeSummary writes a topic's provision changes in words, or "" when
+// nothing changed.
+func changeSummary(tc topicChange) string {
+	var parts []string
+	count := func(labels []string, verb string) {
+		switch len(labels) {
+		case 0:
+		case 1:
+			parts = append(parts, fmt.Sprintf("%s %s", labels[0], verb))
+		default:
+			parts = append(parts, fmt.Sprintf("%s %s", strings.Join(labels, ", "), verb))
+		}
+	}
+	count(tc.Added, "added")
+	count(tc.Dropped, "dropped")
+	count(tc.Rewritten, "rewritten")
+	return strings.Join(parts, "; ")
+}
+
+// topicChange is what a document changed on one topic compared with the
+// party's previous document: the labels of the provisions it added, dropped
+// and rewrote.
+type topicChange struct {
+	Topic                     compare.Topic
+	Added, Dropped, Rewritten []string
+}
+
+// provisionChanges aligns prev and cur and reports, topic by topic in
+// taxonomy order, the provisions cur added, dropped or rewrote. With no
+// previous document everything is added.
+func provisionChanges(prev, cur *compare.Document) []topicChange {
+	byTopic := map[compare.Topic]*topicChange{}
+	at := func(t compare.Topic) *topicChange {
+		if byTopic[t] == nil {
+			byTopic[t] = &topicChange{Topic: t}
+		}
+		return byTopic[t]
+	}
+	note := func(d *compare.Document, idx []int, add func(*topicChange, string)) {
+		for _, i := range idx {
+			for _, t := range provisionTopics(d.Provisions[i]) {
+				add(at(t), d.Provisions[i].Label)
+			}
+		}
+	}
+	added := func(c *topicChange, l string) { c.Added = append(c.Added, l) }
+	dropped := func(c *topicChange, l string) { c.Dropped = append(c.Dropped, l) }
+	rewritten := func(c *topicChange, l string) { c.Rewritten = append(c.Rewritten, l) }
+	if prev == nil {
+		all := make([]int, len(cur.Provisions))
+		for i := range all {
+			all[i] = i
+		}
+		note(cur, all, added)
+	} else {
+		c := compare.Compare(*prev, *cur, nil)
+		for _, r := range c.Rows {
+			switch {
+			case len(r.Left) == 0:
+				note(&c.Right, r.Right, added)
+			case len(r.Right) == 0:
+				note(&c.Left, r.Left, dropped)
+			case joinTexts(&c.Left, r.Left) != joinTexts(&c.Right, r.Right):
+				note(&c.Right, r.Right, rewritten)
+			}
+		}
+	}
+	var out []topicChange
+	for _, t := range append(append([]compare.Topic(nil), compare.Topics...), otherTopic) {
+		if c := byTopic[t]; c != nil {
+			out = append(out, *c)
+			delete(byTopic, t)
+		}
+	}
+	rest := make([]compare.Topic, 0, len(byTopic)) // topics outside the taxonomy
+	for t := range byTopic {
+		rest = append(rest, t)
+	}
+	sortTopicNames(rest)
+	for _, t := range rest {
+		out = append(out, *byTopic[t])
+	}
+	return out
+}
+
+func joinTexts(d *compare.Document, idx []int) string {
+	var b strings.Builder
+	for _, i := range idx {
+		b.WriteString(d.Provisions[i].Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// StatementsPanel follows the timeline: the statements of the 30 days up to
+// its date, each with its date, party colour, speaker and source, and what
+// changed since the timeline's previous position: new documents, and the
+// provisions their parties added, dropped or rewrote, by topic.
+type StatementsPanel struct {
+	widget.BaseWidget
+
+	snap  *Snapshot
+	model *periodModel
+	box   *fyne.Container
+	title *widget.Label
+}
+
+// NewStatementsPanel returns an empty panel.
+func NewStatementsPanel() *StatementsPanel {
+	p := &StatementsPanel{model: &periodModel{}, box: container.NewVBox(),
+		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// SetSnapshot changes the library the panel reads, keeping its date.
+func (p *StatementsPanel) SetSnapshot(s *Snapshot) {
+	p.snap = s
+	p.model.since = ""
+	if p.model.at != "" {
+		p.SetDate(p.model.at)
+	}
+}
+
+// SetDate shows the period up to at; the changes listed are those since
+// the date shown before.
+func (p *StatementsPanel) SetDate(at compare.Date) {
+	if p.snap == nil {
+		return
+	}
+	since := p.model.at
+	if since == at {
+		since = p.model.since
+	}
+	p.model = buildPeriod(p.snap, at, since)
+	p.show()
+}
+
+// Statements returns the statements the panel shows.
+func (p *StatementsPanel) Statements() []compare.Statement { return p.model.statements }
+
+func (p *StatementsPanel) show() {
+	m := p.model
+	p.box.RemoveAll()
+	p.title.SetText(fmt.Sprintf("Statements, %s – %s", DateWords(m.from), DateWords(m.at)))
+	p.box.Add(p.title)
+	if len(m.statements) == 0 {
+		p.box.Add(quietLabel("No statements in these 30 days."))
+	}
+	for i := len(m.statements) - 1; i >= 0; i-- { // newest first
+		st := m.statements[i]
+		meta := DateWords(st.Date) + " · " + st.Speaker + " (" + st.Party + ")"
+		p.box.Add(p.card(st.Party, meta, st.Text, st.Source))
+	}
+	head := "Since " + DateWords(m.since)
+	if m.since == m.at.AddDays(-1) {
+		head = "On " + DateWords(m.at)
+	}
+	p.box.Add(widget.NewSeparator())
+	p.box.Add(widget.NewLabelWithStyle("What changed — "+strings.ToLower(head[:1])+head[1:], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if len(m.documents) == 0 {
+		p.box.Add(quietLabel("No new documents."))
+	}
+	for _, d := range m.documents {
+		p.box.Add(p.card(d.Parties[0], "New "+string(d.Kind)+" · "+d.Party()+" · "+DateWords(d.Date), d.Title, ""))
+	}
+	for _, c := range m.changes {
+		p.box.Add(p.card(c.party, c.party+" · "+matrixTopicTitle(c.topic), c.summary, ""))
+	}
+	p.box.Refresh()
+}
+
+// card is one entry: a bar in the party's colour, a line of metadata, the
+// text, and the source in small type.
+func (p *StatementsPanel) card(party, meta, text, source string) fyne.CanvasObject {
+	bar := canvas.NewRectangle(p.snap.Colour(party))
+	bar.SetMinSize(fyne.NewSize(5, 5))
+	m := widget.NewLabelWithStyle(meta, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.Wrapping = fyne.TextWrapWord
+	m.SizeName = theme.SizeNameCaptionText
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	parts := container.NewVBox(m, body)
+	if source != "" {
+		s := widget.NewLabel(source)
+		s.Wrapping = fyne.TextWrapWord
+		s.SizeName = theme.SizeNameCaptionText
+		s.Importance = widget.LowImportance
+		parts.Add(s)
+	}
+	return container.NewBorder(nil, nil, bar, nil, parts)
+}
+
+func quietLabel(s string) fyne.CanvasObject {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// CreateRenderer scrolls the panel's entries.
+func (p *StatementsPanel) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(color.Transparent)
+	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewVScroll(p.box)))
+}

@@ -1,0 +1,208 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"counterpart/compare"
+)
+
+func TestTimelineStepDate(t *testing.T) {
+	events := []compare.Date{"2025-05-16", "2025-05-28", "2025-06-02", "2025-12-24"}
+	tests := []struct {
+		at    compare.Date
+		delta int
+		want  compare.Date
+	}{
+		{"2025-05-28", 1, "2025-06-02"},
+		{"2025-05-28", -1, "2025-05-16"},
+		{"2025-05-28", 2, "2025-12-24"},
+		{"2025-05-28", 9, "2025-12-24"},  // stops at the last event
+		{"2025-05-16", -1, "2025-05-16"}, // stops at the first
+		{"2025-05-30", 1, "2025-06-02"},  // between events
+		{"2025-05-30", -1, "2025-05-28"},
+		{"2025-05-30", 0, "2025-05-30"},
+		{"2025-01-01", 1, "2025-05-16"},
+	}
+	for _, tt := range tests {
+		if got := StepDate(events, tt.at, tt.delta); got != tt.want {
+			t.Errorf("StepDate(%s, %d) = %s, want %s", tt.at, tt.delta, got, tt.want)
+		}
+	}
+}
+
+func TestDateWords(t *testing.T) {
+	tests := []struct {
+		in   compare.Date
+		want string
+	}{
+		{"2025-06-02", "2 June 2025"},
+		{"2025-12-24", "24 December 2025"},
+		{"", ""},
+		{"someday", "someday"},
+	}
+	for _, tt := range tests {
+		if got := DateWords(tt.in); got != tt.want {
+			t.Errorf("DateWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// timelineHost is a bar and a statements panel wired as a host wires them.
+type timelineHost struct {
+	bar     *TimelineBar
+	panel   *StatementsPanel
+	changes []compare.Date
+	win     fyne.Window
+}
+
+func newTimelineHost(t *testing.T) *timelineHost {
+	test.NewTempApp(t)
+	snap := corpusSnapshot(t)
+	h := &timelineHost{panel: NewStatementsPanel()}
+	h.bar = NewTimelineBar(func(d compare.Date) {
+		h.changes = append(h.changes, d)
+		h.panel.SetDate(d)
+	})
+	h.bar.SetSnapshot(snap)
+	h.panel.SetSnapshot(snap)
+	h.panel.SetDate(h.bar.Date())
+	h.win = test.NewTempWindow(t, container.NewBorder(h.bar, nil, nil, nil, h.panel))
+	h.win.Resize(fyne.NewSize(1200, 700))
+	return h
+}
+
+// trackPoint returns where on the canvas the track shows date d.
+func (h *timelineHost) trackPoint(d compare.Date) fyne.Position {
+	tr := h.bar.track
+	// The bar is at the top left of the window's content.
+	pos := h.win.Content().Position().Add(h.bar.Position()).Add(tr.Position())
+	x := tr.x(dayOf(h.bar.first, d), tr.Size().Width)
+	return pos.Add(fyne.NewPos(x, tr.Size().Height/2))
+}
+
+func TestTimelineDragMovesStatementsPanel(t *testing.T) {
+	h := newTimelineHost(t)
+	if got := h.bar.Date(); got != "2025-12-28" {
+		t.Fatalf("timeline starts at %s, want the last event 2025-12-28", got)
+	}
+	tests := []struct {
+		drag  compare.Date
+		want  compare.Date
+		first compare.Date // oldest statement the panel shows
+		n     int          // statements the panel shows
+	}{
+		{"2025-06-02", "2025-06-02", "2025-05-16", 11},
+		{"2025-06-05", "2025-06-04", "2025-05-16", 12}, // snaps to the statement one day off
+		{"2025-05-19", "2025-05-19", "2025-05-16", 4},
+		{"2025-09-15", "2025-09-15", "", 0}, // a quiet day, not an event
+		{"2025-11-23", "2025-11-23", "2025-11-23", 2},
+	}
+	for _, tt := range tests {
+		before := len(h.changes)
+		p := h.trackPoint(tt.drag)
+		test.Drag(h.win.Canvas(), p, 3, 0)
+		if len(h.changes) != before+1 || h.changes[len(h.changes)-1] != tt.want {
+			t.Errorf("drag to %s: onChange calls %v, want one more with %s", tt.drag, h.changes[before:], tt.want)
+			continue
+		}
+		if h.bar.Date() != tt.want || h.bar.label.Text != DateWords(tt.want) {
+			t.Errorf("drag to %s: bar at %s showing %q", tt.drag, h.bar.Date(), h.bar.label.Text)
+		}
+		got := h.panel.Statements()
+		if len(got) != tt.n {
+			t.Errorf("at %s the panel shows %d statements, want %d", tt.want, len(got), tt.n)
+		}
+		for _, st := range got {
+			if st.Date > tt.want || st.Date < tt.want.AddDays(-StatementWindow+1) {
+				t.Errorf("at %s the panel shows a statement of %s", tt.want, st.Date)
+			}
+		}
+		if len(got) > 0 && got[0].Date != tt.first {
+			t.Errorf("at %s the oldest statement shown is of %s, want %s", tt.want, got[0].Date, tt.first)
+		}
+		if !strings.Contains(visibleText(h.panel), DateWords(tt.want)) {
+			t.Errorf("panel does not show the date %s", DateWords(tt.want))
+		}
+	}
+}
+
+func TestTimelineButtonsStep(t *testing.T) {
+	h := newTimelineHost(t)
+	h.bar.SetDate("2025-05-28")
+	h.panel.SetDate("2025-05-28")
+	test.Tap(h.bar.next)
+	test.Tap(h.bar.next)
+	test.Tap(h.bar.back)
+	want := []compare.Date{"2025-06-02", "2025-06-04", "2025-06-02"}
+	if strings.Join(dates(h.changes), " ") != strings.Join(dates(want), " ") {
+		t.Errorf("steps went %v, want %v", h.changes, want)
+	}
+	if docs := h.panel.model.documents; len(docs) != 1 || !docs[0].HasParty("Russian Federation") {
+		t.Errorf("new documents on 2 June 2025 = %v, want the Russian memorandum", docs)
+	}
+	if text := visibleText(h.panel); !strings.Contains(text, "New memorandum") {
+		t.Errorf("after stepping onto 2 June 2025 the panel lacks the new memorandum:\n%s", text)
+	}
+	h.bar.SetDate("2025-05-16")
+	if !h.bar.back.Disabled() || h.bar.next.Disabled() {
+		t.Error("at the first event the back button should be disabled and next enabled")
+	}
+}
+
+func TestTimelinePlayStopsAtEnd(t *testing.T) {
+	test.NewTempApp(t)
+	snap := corpusSnapshot(t)
+	got := make(chan compare.Date, 64)
+	bar := NewTimelineBar(func(d compare.Date) { got <- d })
+	bar.SetSnapshot(snap)
+	events := snap.Dates()
+	bar.SetDate(events[len(events)-4])
+	bar.Interval = 2 * time.Millisecond
+	bar.Play()
+	for _, want := range events[len(events)-3:] {
+		select {
+		case d := <-got:
+			if d != want {
+				t.Fatalf("playing stepped to %s, want %s", d, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("playing never reached %s", want)
+		}
+	}
+	select {
+	case d := <-got:
+		t.Errorf("playing went on past the last event, to %s", d)
+	case <-time.After(50 * time.Millisecond):
+	}
+}
+
+func dates(ds []compare.Date) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = string(d)
+	}
+	return out
+}
+
+// visibleText returns the text of every label, rich text and canvas text
+// under o, one per line.
+func visibleText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, obj := range test.LaidOutObjects(o) {
+		if t, ok := obj.(interface{ Visible() bool }); ok && !t.Visible() {
+			continue
+		}
+		if t, ok := obj.(*canvas.Text); ok {
+			b.WriteString(t.Text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
