@@ -215,6 +215,11 @@ func (rr *rowItemRenderer) Layout(size fyne.Size) {
 		y += cl
 	}
 	bw := g.meta * 0.3
+	oneSided := v.Kind == compare.LeftOnly || v.Kind == compare.RightOnly
+	r.bar.Hidden, r.barBack.Hidden = oneSided, oneSided
+	if oneSided {
+		bw = -4
+	}
 	r.barBack.Move(fyne.NewPos(mx, y+cl*0.3))
 	r.barBack.Resize(fyne.NewSize(bw, cl*0.4))
 	r.bar.Move(r.barBack.Position())

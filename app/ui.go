@@ -180,10 +180,10 @@ func (u *UI) reload() {
 		u.matrix.SetDate(u.timeline.Date())
 		u.statements.SetSnapshot(l.snap)
 		u.statements.SetDate(u.timeline.Date())
-		u.refreshPickers()
 		if u.doc(u.leftID) == nil || u.doc(u.rightID) == nil {
 			u.leftID, u.rightID = defaultPair(u.docs)
 		}
+		u.refreshPickers()
 		u.recompute()
 	})
 }
