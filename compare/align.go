@@ -24,7 +24,7 @@ const (
 	labelBonus = 0.2
 	// mutualBonus is added to pairs that are each other's best match:
 	// obvious pairs should not be broken up to make two weaker ones.
-	mutualBonus = 0.05
+	mutualBonus = 0.025
 	mutualMin   = 0.2
 	// closeMin is the mean similarity of a topic's rows above which the two
 	// sides are close on it.

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -130,6 +131,22 @@ func charGrams(text string) []string {
 	return out
 }
 
+var numberRE = regexp.MustCompile(`\d+(?:[ ,.\x{00a0}\x{202f}]\d{3})*`)
+
+// numbers returns the numbers in text, without their thousands separators.
+func numbers(text string) []string {
+	var out []string
+	for _, m := range numberRE.FindAllString(text, -1) {
+		out = append(out, strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, m))
+	}
+	return out
+}
+
 // counted maps the terms to ids and adds weight to m for each.
 func counted(m map[int32]float64, terms []string, v vocabulary, weight float64) map[int32]float64 {
 	if m == nil {
@@ -180,6 +197,9 @@ func docFreq(df map[int32]int, counts []map[int32]float64) {
 // vectorize builds the features of both documents over shared vocabularies.
 func vectorize(left, right *Document, childWeight float64) (l, r features) {
 	charV, wordV := vocabulary{}, vocabulary{}
+	// Numbers ("30 days", "100 дней") are language-neutral concepts; their
+	// ids follow the lexicon's.
+	numberV := vocabulary{}
 	build := func(d *Document) (ch, wd, co []map[int32]float64, f features) {
 		n := len(d.Provisions)
 		ch, wd, co = make([]map[int32]float64, n), make([]map[int32]float64, n), make([]map[int32]float64, n)
@@ -194,6 +214,9 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 			co[i] = map[int32]float64{}
 			for c, k := range conceptCounts(text) {
 				co[i][int32(c)] += float64(k)
+			}
+			for _, n := range numbers(text) {
+				co[i][int32(len(concepts))+numberV.id(n)] = 1
 			}
 			if kids != "" && childWeight > 0 {
 				counted(ch[i], charGrams(kids), charV, childWeight)
