@@ -1,0 +1,33 @@
+package storage
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func TestRollingBackupKeepsNewestThree(t *testing.T) {
+	path := t.TempDir() + "/lib.db"
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	start := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	var last string
+	for i := 0; i < 5; i++ {
+		if last, err = s.RollingBackup(ctx, start.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := Backups(path)
+	if len(got) != rollingKeep {
+		t.Fatalf("Backups = %v, want %d", got, rollingKeep)
+	}
+	b, err := Open(last)
+	if err != nil {
+		t.Fatalf("the newest backup does not open as a library: %v", err)
+	}
+	b.Close()
+}
