@@ -27,8 +27,8 @@ const (
 	mutualBonus = 0.025
 	mutualMin   = 0.2
 	// closeMin is the mean similarity of a topic's rows above which the two
-	// sides are close on it.
-	closeMin = 0.45
+	// sides are close on it (if the rows are mostly Paired).
+	closeMin = 0.5
 )
 
 // Compare aligns the provisions of two documents: each row puts a provision
@@ -494,7 +494,7 @@ func (a *aligner) sharedTerms(row *Row) []string {
 		}
 	}
 	var out []string
-	seen := map[string]bool{}
+	seen := map[string]bool{} // stems and concept names already listed
 	for _, i := range row.Left {
 		for _, w := range lexWords(a.c.Left.Provisions[i].Text) {
 			st := stems(w)
@@ -517,8 +517,10 @@ func (a *aligner) sharedTerms(row *Row) []string {
 		}
 	}
 	for k := range concepts {
-		if lc[k] && rc[k] && !seen[concepts[k].name] {
-			out = append(out, concepts[k].name)
+		name := concepts[k].name
+		if st := stems(name); lc[k] && rc[k] && (len(st) == 0 || !seen[st[0]]) {
+			seen[name] = true
+			out = append(out, name)
 		}
 	}
 	if len(out) > 10 {
@@ -723,8 +725,10 @@ func summarizeTopics(c *Comparison) []TopicSummary {
 		case len(s.Left) == 0:
 			s.Status = OnlyRight
 		default:
+			// Close: the rows that link the topic's provisions are mostly
+			// Paired (similar wording) and similar on average.
 			var sum float64
-			var n int
+			var n, paired int
 			for _, row := range c.Rows {
 				l, r := false, false
 				for _, i := range row.Left {
@@ -736,10 +740,13 @@ func summarizeTopics(c *Comparison) []TopicSummary {
 				if l && r {
 					sum += row.Similarity
 					n++
+					if row.Kind == Paired {
+						paired++
+					}
 				}
 			}
 			s.Status = FarApart
-			if n > 0 && sum/float64(n) >= closeMin {
+			if n > 0 && 2*paired >= n && sum/float64(n) >= closeMin {
 				s.Status = Close
 			}
 		}

@@ -164,7 +164,7 @@ func sideText(d *Document, idx []int) string {
 	}
 	parts := make([]string, len(idx))
 	for k, i := range idx {
-		parts[k] = d.Provisions[i].Label + "  " + d.Provisions[i].Text
+		parts[k] = d.Provisions[i].Label + " " + d.Provisions[i].Text
 	}
 	return strings.Join(parts, "\n")
 }
@@ -174,7 +174,7 @@ func labelsPrefix(d *Document, idx []int) string {
 	for k, i := range idx {
 		parts[k] = d.Provisions[i].Label
 	}
-	return strings.Join(parts, ", ") + "  "
+	return strings.Join(parts, ", ") + " "
 }
 
 func renderDiff(pieces []Piece) string {

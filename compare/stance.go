@@ -116,6 +116,7 @@ var (
 		`|должн|обязан|запрещ|выплачива|отказыва|признае|признаю|распуска|выводит|прекраща|повинн|зобов'язана|заборон|сплачу|відмовля|визнає|визнают|розпуска|виводит|припиня`)
 	commitmentCue = regexp.MustCompile(`(?i)\b(undertakes?|agrees? to|agrees? not|commits?|will ensure|guarantees that|pledges?)\b` +
 		`|обязуется|обязуются|соглашается|гарантирует|зобов'язується|зобов'язуються|погоджується|гарантує`)
+	benefitCue   = regexp.MustCompile(`(?i)\b(receives?|gets|obtains?|is entitled to|is compensated)\b|получает|получит|отримує|отримає`)
 	procedureCue = regexp.MustCompile(`(?i)\b(is signed|are signed|is ratified|begins?|within \d+ days|no later than|steps?|stages?|sequence|phases?|takes effect|enters into force|is set up|are set up|is created|is established|meet|deadlines?)\b` +
 		`|этап|подписыва|подписан|начина|в течение|не позднее|вступает в силу|создает|создаётся|создается|етап|підписан|підписує|почина|протягом|не пізніше|набуває чинності|створю`)
 )
@@ -173,7 +174,7 @@ func stanceFor(text string, authors map[partyKey]bool) Stance {
 	}
 	switch {
 	case subject == "both":
-		if cue == Demand || cue == Commitment {
+		if cue != Procedure {
 			return Commitment
 		}
 		return cue
@@ -181,7 +182,11 @@ func stanceFor(text string, authors map[partyKey]bool) Stance {
 		// "Ukraine becomes neutral" in another party's text.
 		return Demand
 	case subject != "" && authors[subject]:
-		if cue == Demand || cue == Commitment {
+		// "Ukraine receives guarantees" in Ukraine's text asks for them.
+		if benefitCue.MatchString(text) {
+			return Demand
+		}
+		if cue != Procedure {
 			return Commitment
 		}
 		return cue

@@ -86,7 +86,7 @@ var concepts = []concept{
 
 	// Nuclear safety and weapons.
 	{"nuclear", Nuclear, []string{"nuclear", "weapons of mass destruction", "non-proliferation", "npt", "iaea", "power plant",
-		"ядерн", "массового поражени", "нераспространени", "магатэ", "аэс",
+		"ядерн", "безъядерн", "без'ядерн", "массового поражени", "нераспространени", "магатэ", "аэс",
 		"масового ураженн", "нерозповсюдженн", "магате", "аес", "атомн"}},
 
 	// Humanitarian.
