@@ -23,8 +23,7 @@ type Movement string
 
 // The movements a matrix cell can show.
 const (
-	Steady  Movement = ""        // same provisions as the party's previous document
-	First   Movement = "new"     // the party's first document: everything is new
+	Steady  Movement = ""        // same provisions as the party's previous document, or its first document
 	Changed Movement = "changed" // provisions on the topic added, dropped or rewritten
 	Dropped Movement = "dropped" // the previous document addressed the topic, the latest does not
 )
@@ -91,15 +90,15 @@ func buildMatrix(s *Snapshot, at compare.Date) *matrixModel {
 			}
 		}
 		if st.Previous == nil {
-			for i := range m.cells {
-				if m.cells[i][j].doc != 0 {
-					m.cells[i][j].move = First
-				}
-			}
 			continue
 		}
-		for _, t := range movedTopics(st.Previous, st.Document) {
-			c := &m.cells[row[t]][j]
+		moved := append(movedTopics(st.Previous, st.Document), st.TopicsAdded...)
+		for _, t := range append(moved, st.TopicsDropped...) {
+			i, ok := row[t]
+			if !ok {
+				continue
+			}
+			c := &m.cells[i][j]
 			if c.doc != 0 {
 				c.move = Changed
 			} else {

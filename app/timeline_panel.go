@@ -133,7 +133,14 @@ func provisionChanges(prev, cur *compare.Document) []topicChange {
 			case len(r.Right) == 0:
 				note(&c.Left, r.Left, dropped)
 			case joinTexts(&c.Left, r.Left) != joinTexts(&c.Right, r.Right):
-				note(&c.Right, r.Right, rewritten)
+				// Under the topics of both sides: a rewrite that moves a
+				// provision off a topic changes that topic too.
+				labels := labelsOf(&c.Right, r.Right)
+				for _, t := range rowTopics(&c.Left, r.Left, &c.Right, r.Right) {
+					for _, l := range labels {
+						rewritten(at(t), l)
+					}
+				}
 			}
 		}
 	}
@@ -151,6 +158,34 @@ func provisionChanges(prev, cur *compare.Document) []topicChange {
 	sortTopicNames(rest)
 	for _, t := range rest {
 		out = append(out, *byTopic[t])
+	}
+	return out
+}
+
+// rowTopics returns the distinct topics of the provisions of both sides of
+// a row, in order of appearance.
+func rowTopics(left *compare.Document, li []int, right *compare.Document, ri []int) []compare.Topic {
+	var out []compare.Topic
+	seen := map[compare.Topic]bool{}
+	add := func(d *compare.Document, idx []int) {
+		for _, i := range idx {
+			for _, t := range provisionTopics(d.Provisions[i]) {
+				if !seen[t] {
+					seen[t] = true
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	add(left, li)
+	add(right, ri)
+	return out
+}
+
+func labelsOf(d *compare.Document, idx []int) []string {
+	out := make([]string, len(idx))
+	for k, i := range idx {
+		out[k] = d.Provisions[i].Label
 	}
 	return out
 }

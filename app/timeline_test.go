@@ -191,18 +191,36 @@ func dates(ds []compare.Date) []string {
 	return out
 }
 
-// visibleText returns the text of every label, rich text and canvas text
-// under o, one per line.
+// visibleText returns the text of every canvas text shown under o, one per
+// line.
 func visibleText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	for _, obj := range test.LaidOutObjects(o) {
-		if t, ok := obj.(interface{ Visible() bool }); ok && !t.Visible() {
-			continue
-		}
+	walk(o, fyne.Position{}, func(obj fyne.CanvasObject, _ fyne.Position) {
 		if t, ok := obj.(*canvas.Text); ok {
 			b.WriteString(t.Text)
 			b.WriteByte('\n')
 		}
-	}
+	})
 	return b.String()
+}
+
+// walk calls fn for every visible object under o as drawn (through the
+// renderers in use, unlike test.LaidOutObjects, which makes new ones), with
+// its position relative to o's parent.
+func walk(o fyne.CanvasObject, at fyne.Position, fn func(fyne.CanvasObject, fyne.Position)) {
+	if !o.Visible() {
+		return
+	}
+	pos := at.Add(o.Position())
+	fn(o, pos)
+	var children []fyne.CanvasObject
+	switch c := o.(type) {
+	case fyne.Widget:
+		children = test.WidgetRenderer(c).Objects()
+	case *fyne.Container:
+		children = c.Objects
+	}
+	for _, child := range children {
+		walk(child, pos, fn)
+	}
 }
