@@ -120,6 +120,13 @@ func validateStance(st compare.Stance) error {
 // tagged returns d with the topics, stances and language it leaves empty
 // filled in by compare.Tag. It never changes the caller's provisions.
 func tagged(d compare.Document) compare.Document {
+	missing := d.Language == ""
+	for _, p := range d.Provisions {
+		missing = missing || len(p.Topics) == 0 || p.Stance == ""
+	}
+	if !missing {
+		return d
+	}
 	d.Provisions = append([]compare.Provision(nil), d.Provisions...)
 	compare.Tag(&d)
 	return d
