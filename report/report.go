@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -146,23 +147,28 @@ type brief struct {
 	title string
 	date  time.Time
 
-	pageW, pageH  float64
-	left, right   float64 // x of the left and right margins
-	top, bottom   float64 // y of the content area
-	y             float64 // layout cursor
-	curFace       face
-	curSize       float64
-	header        func() // draws the repeated table header after a page break; nil outside tables
-	partyColours  map[string]rgb
-	nextColour    int
-	st            styles
-	leftName      string // short names of the two documents for headings
-	rightName     string
-	leftColour    rgb
-	rightColour   rgb
-	leftAbbrev    string
-	rightAbbrev   string
-	pageNumberFmt string
+	pageW, pageH float64
+	left, right  float64 // x of the left and right margins
+	top, bottom  float64 // y of the content area
+	y            float64 // layout cursor
+	curFace      face
+	curSize      float64
+	header       func() // draws the repeated table header after a page break; nil outside tables
+	partyColours map[string]rgb
+	nextColour   int
+	st           styles
+	leftName     string // short names of the two documents for headings
+	rightName    string
+	leftColour   rgb
+	rightColour  rgb
+	leftAbbrev   string
+	rightAbbrev  string
+	curFill      rgb
+	fillSet      bool
+	seen         [4][]uint64 // per face, a bitmap of the BMP runes fpdf has already seen in text
+	raw          []byte      // scratch buffer for content-stream operators
+	k            float64     // points per mm
+	fillOps      map[rgb]string
 }
 
 // styles are the text styles of a brief.
@@ -184,7 +190,7 @@ func newBrief(c *compare.Comparison, opt Options) (*brief, error) {
 	default:
 		return nil, fmt.Errorf("grouping %q is not %q or %q", opt.Group, ByOrder, ByTopic)
 	}
-	b := &brief{c: c, opt: opt, date: opt.Created, partyColours: map[string]rgb{}}
+	b := &brief{c: c, opt: opt, date: opt.Created, partyColours: map[string]rgb{}, fillOps: map[rgb]string{}}
 	if b.date.IsZero() {
 		b.date = time.Now()
 	}
@@ -222,6 +228,10 @@ func newBrief(c *compare.Comparison, opt Options) (*brief, error) {
 	b.left, b.right = marginX, b.pageW-marginX
 	b.top, b.bottom = marginTop, b.pageH-marginBottom
 
+	b.k = pdf.GetConversionRatio()
+	for f := range b.seen {
+		b.seen[f] = make([]uint64, 0x10000/64)
+	}
 	b.m = newMetrics(pdf)
 	b.m.selectFace = func(f face) {
 		pdf.SetFont(fontFamily, faceStyles[f], b.curSize)
@@ -306,7 +316,22 @@ func (b *brief) font(f face, size float64) {
 	b.curFace, b.curSize = f, size
 }
 
-func (b *brief) fill(c rgb)       { b.pdf.SetFillColor(c.r, c.g, c.b) }
+// fill sets the fill colour, which is also the colour of text written raw.
+// The operator goes straight into the content stream (fpdf formats it anew
+// on every call), so fpdf's own idea of the fill colour is stale: nothing
+// here relies on it.
+func (b *brief) fill(c rgb) {
+	if b.fillSet && b.curFill == c {
+		return
+	}
+	op, ok := b.fillOps[c]
+	if !ok {
+		op = fmt.Sprintf("%.3f %.3f %.3f rg", float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
+		b.fillOps[c] = op
+	}
+	b.pdf.RawWriteStr(op)
+	b.curFill, b.fillSet = c, true
+}
 func (b *brief) draw(c rgb)       { b.pdf.SetDrawColor(c.r, c.g, c.b) }
 func (b *brief) textColour(c rgb) { b.pdf.SetTextColor(c.r, c.g, c.b) }
 
@@ -314,25 +339,19 @@ func (b *brief) textColour(c rgb) { b.pdf.SetTextColor(c.r, c.g, c.b) }
 // table header when a table is being laid out.
 func (b *brief) newPage() {
 	b.pdf.AddPage()
+	b.fillSet = false
 	b.y = b.top
-	b.font(regular, 7)
-	b.textColour(grey)
-	title := b.fit(b.title, &style{face: regular, size: 7}, b.right-b.left-40)
-	b.pdf.Text(b.left, headerBase, title)
-	b.font(bold, 7)
-	b.textColour(accent)
-	brand := "Counterpart"
-	b.pdf.Text(b.right-b.m.width(&style{face: bold, size: 7}, brand), headerBase, brand)
+	small := &style{face: regular, size: 7, colour: grey}
+	b.text(b.left, headerBase, b.fit(b.title, small, b.right-b.left-40), small)
+	brand := &style{face: bold, size: 7, colour: accent}
+	b.text(b.right-b.m.width(brand, "Counterpart"), headerBase, "Counterpart", brand)
 	b.draw(rule)
 	b.pdf.SetLineWidth(0.2)
 	b.pdf.Line(b.left, headerBase+2.2, b.right, headerBase+2.2)
-
-	b.font(regular, 7)
-	b.textColour(grey)
 	foot := b.pageH - footerFromBt
-	b.pdf.Text(b.left, foot, fmt.Sprintf("page %d of {nb}", b.pdf.PageNo()))
+	b.text(b.left, foot, fmt.Sprintf("page %d of {nb}", b.pdf.PageNo()), small)
 	made := "Made " + longDate(b.date)
-	b.pdf.Text(b.right-b.m.width(&style{face: regular, size: 7}, made), foot, made)
+	b.text(b.right-b.m.width(small, made), foot, made, small)
 	if b.header != nil {
 		b.header()
 	}
@@ -379,9 +398,7 @@ func (b *brief) drawLine(l *line, x, top float64) {
 	}
 	for i := range l.runs {
 		r := &l.runs[i]
-		b.font(r.st.face, r.st.size)
-		b.textColour(r.st.colour)
-		b.pdf.Text(x+r.x, base, r.text)
+		b.text(x+r.x, base, r.text, r.st)
 	}
 	for i := range l.runs {
 		r := &l.runs[i]
@@ -398,6 +415,54 @@ func (b *brief) drawLine(l *line, x, top float64) {
 			b.pdf.Line(x+r.x, base+0.12*s, x+r.x+r.w, base+0.12*s)
 		}
 	}
+}
+
+// text writes s with its baseline starting at (x, base). fpdf's Text is
+// slow for the thousands of runs of a long report (formatting, escaping and
+// a map update per character), so once fpdf has seen every character of s
+// in this face (it must, to subset the font) the operators are written
+// straight into the content stream, coloured by the fill colour.
+func (b *brief) text(x, base float64, s string, st *style) {
+	b.font(st.face, st.size)
+	seen := b.seen[st.face]
+	known := true
+	for _, r := range s {
+		if r >= 0x10000 || seen[r>>6]&(1<<(r&63)) == 0 {
+			known = false
+			break
+		}
+	}
+	b.fill(st.colour)
+	if !known {
+		b.textColour(st.colour)
+		b.pdf.Text(x, base, s)
+		for _, r := range s {
+			if r < 0x10000 {
+				seen[r>>6] |= 1 << (r & 63)
+			}
+		}
+		return
+	}
+	buf := append(b.raw[:0], "BT "...)
+	buf = strconv.AppendFloat(buf, x*b.k, 'f', 2, 64)
+	buf = append(buf, ' ')
+	buf = strconv.AppendFloat(buf, (b.pageH-base)*b.k, 'f', 2, 64)
+	buf = append(buf, " Td ("...)
+	for _, r := range s {
+		for _, c := range [2]byte{byte(r >> 8), byte(r)} {
+			switch c {
+			case '\\', '(', ')':
+				buf = append(buf, '\\', c)
+			case '\r':
+				buf = append(buf, '\\', 'r')
+			default:
+				buf = append(buf, c)
+			}
+		}
+	}
+	buf = append(buf, ") Tj ET"...)
+	b.raw = buf
+	b.pdf.RawWriteStr(string(buf))
 }
 
 // para lays out spans as a paragraph width mm wide.

@@ -79,9 +79,10 @@ type span struct {
 
 // placed is a run of text laid out on a line; x is relative to the line start.
 type placed struct {
-	text string
-	x, w float64
-	st   *style
+	text           string
+	x, w           float64
+	st             *style
+	sp, start, end int // where text lies in its span, for merging; -1 once merged across spans
 }
 
 // line is one laid-out line of a paragraph. Lines with no runs are vertical
@@ -99,6 +100,8 @@ type metrics struct {
 	table      [4][]int32        // widths in 1/1000 em for runes below len(table[f]); -1 unknown
 	extra      [4]map[rune]int32 // widths of other runes
 	selectFace func(f face)      // selects a face on pdf for measuring, restoring state is the caller's job
+	frags      []fragment        // scratch space of words
+	wordBuf    []word
 }
 
 // tableSize covers Latin, Greek, Cyrillic and general punctuation.
@@ -158,53 +161,130 @@ func (m *metrics) width(st *style, s string) float64 {
 	return float64(w) * st.size * ptToMM / 1000
 }
 
-// fragment is a piece of a word in one style.
+// fragment is a piece of a word in one style: bytes start:end of the text
+// of span sp.
 type fragment struct {
-	text string
-	st   *style
-	w    float64
+	sp, start, end int
+	w              float64
 }
 
-// word is an unbreakable unit of a paragraph: fragments not separated by
-// white space.
+// word is an unbreakable unit of a paragraph: fragments frags[from:to] not
+// separated by white space.
 type word struct {
-	frags []fragment
-	w     float64
-	space bool // white space precedes the word
+	from, to int
+	w        float64
+	space    bool // white space precedes the word
+}
+
+// collapse replaces runs of white space with single spaces, so that a run
+// of several words can be a substring of its span's text.
+func collapse(s string) string {
+	clean := true
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				clean = false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80:
+			if c >= 0x80 {
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsSpace(r) {
+					prevSpace = false
+					continue
+				}
+			}
+			clean = false
+		default:
+			prevSpace = false
+		}
+		if !clean {
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // words splits spans into words, keeping the style of every fragment. White
-// space of any kind (line breaks included) separates words.
+// space of any kind (line breaks included) separates words. The fragments
+// go to m.frags, reused from call to call.
 func (m *metrics) words(spans []span) []word {
-	var out []word
+	m.frags = m.frags[:0]
+	out := m.wordBuf[:0]
 	space := false
-	var cur *word
-	for _, sp := range spans {
+	open := false // the last word may take more fragments
+	for si := range spans {
+		sp := &spans[si]
 		s := sp.text
-		for s != "" {
-			r, n := utf8.DecodeRuneInString(s)
-			if unicode.IsSpace(r) {
-				space = true
-				cur = nil
-				s = s[n:]
+		i := 0
+		for i < len(s) {
+			if s[i] == ' ' {
+				space, open = true, false
+				i++
 				continue
 			}
-			end := strings.IndexFunc(s, unicode.IsSpace)
-			if end < 0 {
-				end = len(s)
+			if s[i] >= 0x80 {
+				if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+					space, open = true, false
+					i += n
+					continue
+				}
 			}
-			text := s[:end]
-			s = s[end:]
-			if cur == nil || space {
-				out = append(out, word{space: space && len(out) > 0})
-				cur = &out[len(out)-1]
-				space = false
+			// A fragment runs to the next white space.
+			j := i
+			var w int32
+			for j < len(s) {
+				c := s[j]
+				if c < 0x80 {
+					if c == ' ' {
+						break
+					}
+					w += m.runeWidth(sp.st.face, rune(c))
+					j++
+					continue
+				}
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r) {
+					break
+				}
+				w += m.runeWidth(sp.st.face, r)
+				j += n
 			}
-			w := m.width(sp.st, text)
-			cur.frags = append(cur.frags, fragment{text: text, st: sp.st, w: w})
-			cur.w += w
+			fw := float64(w) * sp.st.size * ptToMM / 1000
+			m.frags = append(m.frags, fragment{sp: si, start: i, end: j, w: fw})
+			if !open || space {
+				out = append(out, word{from: len(m.frags) - 1, space: space && len(out) > 0})
+				space, open = false, true
+			}
+			wd := &out[len(out)-1]
+			wd.to = len(m.frags)
+			wd.w += fw
+			i = j
 		}
 	}
+	m.wordBuf = out
 	return out
 }
 
@@ -213,6 +293,9 @@ func (m *metrics) words(spans []span) []word {
 // between characters. lead is the line height as a multiple of the largest
 // font size on the line.
 func (m *metrics) wrap(spans []span, width, lead float64) []line {
+	for i := range spans {
+		spans[i].text = collapse(spans[i].text)
+	}
 	ws := m.words(spans)
 	var lines []line
 	var cur line
@@ -238,15 +321,15 @@ func (m *metrics) wrap(spans []span, width, lead float64) []line {
 			gap = 0
 		}
 		if wd.w > width {
-			m.placeLong(&cur, &x, wd, width, flush)
+			m.placeLong(&cur, &x, spans, m.frags[wd.from:wd.to], width, flush)
 			continue
 		}
-		for i, fr := range wd.frags {
+		for i, fr := range m.frags[wd.from:wd.to] {
 			g := 0.0
 			if i == 0 {
 				g = gap
 			}
-			cur.add(fr, x+g, g > 0)
+			cur.add(spans, fr, x+g, g > 0)
 			x += g + fr.w
 		}
 	}
@@ -257,23 +340,26 @@ func (m *metrics) wrap(spans []span, width, lead float64) []line {
 }
 
 // placeLong places a word wider than the line, breaking it between runes.
-func (m *metrics) placeLong(cur *line, x *float64, wd word, width float64, flush func()) {
-	for _, fr := range wd.frags {
-		start := 0
+func (m *metrics) placeLong(cur *line, x *float64, spans []span, frags []fragment, width float64, flush func()) {
+	for _, fr := range frags {
+		st := spans[fr.sp].st
+		text := spans[fr.sp].text
+		start := fr.start
 		acc := 0.0
-		for i, r := range fr.text {
-			rw := float64(m.runeWidth(fr.st.face, r)) * fr.st.size * ptToMM / 1000
+		for i, r := range text[fr.start:fr.end] {
+			i += fr.start
+			rw := float64(m.runeWidth(st.face, r)) * st.size * ptToMM / 1000
 			if *x+acc+rw > width && (len(cur.runs) > 0 || i > start) {
 				if i > start {
-					cur.add(fragment{text: fr.text[start:i], st: fr.st, w: acc}, *x, false)
+					cur.add(spans, fragment{sp: fr.sp, start: start, end: i, w: acc}, *x, false)
 				}
 				flush()
 				start, acc = i, 0
 			}
 			acc += rw
 		}
-		if start < len(fr.text) {
-			cur.add(fragment{text: fr.text[start:], st: fr.st, w: acc}, *x, false)
+		if start < fr.end {
+			cur.add(spans, fragment{sp: fr.sp, start: start, end: fr.end, w: acc}, *x, false)
 			*x += acc
 		}
 	}
@@ -281,18 +367,30 @@ func (m *metrics) placeLong(cur *line, x *float64, wd word, width float64, flush
 
 // add appends a fragment at x, merging it with the previous run when the
 // style is the same so that a line draws as few text objects as possible.
-func (l *line) add(fr fragment, x float64, gap bool) {
-	l.size = max(l.size, fr.st.size)
-	if n := len(l.runs); n > 0 && l.runs[n-1].st == fr.st {
+// Fragments of one span separated by one space merge into a substring.
+func (l *line) add(spans []span, fr fragment, x float64, gap bool) {
+	sp := &spans[fr.sp]
+	l.size = max(l.size, sp.st.size)
+	if n := len(l.runs); n > 0 && l.runs[n-1].st == sp.st {
 		last := &l.runs[n-1]
-		if gap {
-			last.text += " "
+		switch {
+		case last.sp == fr.sp && !gap && last.end == fr.start:
+			last.text = sp.text[last.start:fr.end]
+			last.end = fr.end
+		case last.sp == fr.sp && gap && last.end+1 == fr.start && sp.text[last.end] == ' ':
+			last.text = sp.text[last.start:fr.end]
+			last.end = fr.end
+		default:
+			if gap {
+				last.text += " "
+			}
+			last.text += sp.text[fr.start:fr.end]
+			last.sp, last.start, last.end = -1, -1, -1
 		}
-		last.text += fr.text
 		last.w = x + fr.w - last.x
 		return
 	}
-	l.runs = append(l.runs, placed{text: fr.text, x: x, w: fr.w, st: fr.st})
+	l.runs = append(l.runs, placed{text: sp.text[fr.start:fr.end], x: x, w: fr.w, st: sp.st, sp: fr.sp, start: fr.start, end: fr.end})
 }
 
 // text returns the line's text with single spaces between runs that had

@@ -144,9 +144,7 @@ func (b *brief) timeline() {
 		b.draw(grey)
 		pdf.Line(x, axisY, x, axisY+1.2)
 		label := m.Format("Jan 2006")
-		b.font(small.face, small.size)
-		b.textColour(grey)
-		pdf.Text(x-b.m.width(small, label)/2, axisY+4.2, label)
+		b.text(x-b.m.width(small, label)/2, axisY+4.2, label, small)
 	}
 	// The report's date.
 	xm := xOf(made)
@@ -156,9 +154,8 @@ func (b *brief) timeline() {
 	pdf.Line(xm, top-1.5, xm, axisY)
 	pdf.SetDashPattern(nil, 0)
 	note := "report " + made.Format("2 Jan 2006")
-	b.font(regular, 6)
-	b.textColour(accent)
-	pdf.Text(min(xm+0.8, x1-b.m.width(&style{face: regular, size: 6}, note)), top-1.8, note)
+	noteSt := &style{face: regular, size: 6, colour: accent}
+	b.text(min(xm+0.8, x1-b.m.width(noteSt, note)), top-1.8, note, noteSt)
 
 	// Statements: ticks.
 	for _, s := range stmts {
@@ -215,9 +212,7 @@ func (b *brief) timeline() {
 				if level == "below" {
 					ly = y + 5.2
 				}
-				b.font(st.face, st.size)
-				b.textColour(st.colour)
-				pdf.Text(lx, ly, text)
+				b.text(lx, ly, text, st)
 			}
 		}
 	}

@@ -1,0 +1,119 @@
+package report
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"counterpart/assets"
+	"counterpart/compare"
+)
+
+// bigComparison repeats the rows of a corpus comparison copies times.
+func bigComparison(tb testing.TB, copies int) *compare.Comparison {
+	tb.Helper()
+	one := goldComparison(tb, "us-28-vs-20-point.json")
+	c := &compare.Comparison{Left: one.Left, Right: one.Right, Topics: one.Topics}
+	c.Left.Provisions, c.Right.Provisions = nil, nil
+	for k := range copies {
+		nl, nr := len(c.Left.Provisions), len(c.Right.Provisions)
+		c.Left.Provisions = append(c.Left.Provisions, one.Left.Provisions...)
+		c.Right.Provisions = append(c.Right.Provisions, one.Right.Provisions...)
+		for _, r := range one.Rows {
+			r.Left = shift(r.Left, nl)
+			r.Right = shift(r.Right, nr)
+			c.Rows = append(c.Rows, r)
+		}
+		_ = k
+	}
+	return c
+}
+
+func shift(idx []int, by int) []int {
+	out := make([]int, len(idx))
+	for i, k := range idx {
+		out[i] = k + by
+	}
+	return out
+}
+
+// benchCopies makes bigComparison about 100 pages long.
+const benchCopies = 28
+
+func TestBenchComparisonSize(t *testing.T) {
+	needTool(t, "pdfinfo")
+	c := bigComparison(t, benchCopies)
+	n := pageCount(t, writeReport(t, c, Options{}))
+	plain := writePlain(io.Discard, c)
+	t.Logf("report: %d pages; plain fpdf: %d pages", n, plain)
+	if n < 90 || n > 115 {
+		t.Errorf("the benchmark report has %d pages, want about 100", n)
+	}
+}
+
+func BenchmarkReport100Pages(b *testing.B) {
+	c := bigComparison(b, benchCopies)
+	opt := Options{Created: fixed}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, c, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPlainFpdf100Pages(b *testing.B) {
+	c := bigComparison(b, benchCopies)
+	b.ReportAllocs()
+	for b.Loop() {
+		writePlain(io.Discard, c)
+	}
+}
+
+// writePlain sets the same provisions in two columns with fpdf's MultiCell,
+// with the same embedded fonts but no highlights, charts or tables: the
+// baseline the report's own line breaker is measured against. It returns
+// the number of pages.
+func writePlain(w io.Writer, c *compare.Comparison) int {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AliasNbPages("{nb}")
+	pdf.AddUTF8FontFromBytes("Noto", "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes("Noto", "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes("Noto", "I", assets.FontItalic)
+	pdf.AddUTF8FontFromBytes("Noto", "BI", assets.FontBoldItalic)
+	pdf.SetAutoPageBreak(false, marginBottom)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetFont("Noto", "", bodySize)
+	pw, ph := pdf.GetPageSize()
+	colW := (pw - 2*marginX - gutter) / 2
+	lh := bodySize * ptToMM * lead
+	pdf.AddPage()
+	y := marginTop
+	text := func(d *compare.Document, idx []int) string {
+		var parts []string
+		for _, k := range idx {
+			parts = append(parts, d.Provisions[k].Label+"  "+d.Provisions[k].Text)
+		}
+		return strings.Join(parts, "\n")
+	}
+	for _, r := range c.Rows {
+		lt, rt := text(&c.Left, r.Left), text(&c.Right, r.Right)
+		h := float64(max(len(pdf.SplitText(lt, colW)), len(pdf.SplitText(rt, colW)))) * lh
+		if y+h > ph-marginBottom {
+			pdf.AddPage()
+			y = marginTop
+		}
+		pdf.SetXY(marginX, y)
+		pdf.MultiCell(colW, lh, lt, "", "L", false)
+		pdf.SetXY(marginX+colW+gutter, y)
+		pdf.MultiCell(colW, lh, rt, "", "L", false)
+		y += h + 3
+	}
+	n := pdf.PageNo()
+	if err := pdf.Output(w); err != nil {
+		panic(err)
+	}
+	return n
+}
