@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -55,6 +54,29 @@ var partyAliases = []struct {
 	{"both", []string{"both sides", "both parties", "both countries", "the parties", "the sides", "стороны", "обе стороны", "сторони", "обидві сторони"}},
 }
 
+// partyPhrases is partyAliases compiled for matching.
+var partyPhrases = func() []struct {
+	key     partyKey
+	phrases []stemTerm
+} {
+	out := make([]struct {
+		key     partyKey
+		phrases []stemTerm
+	}, len(partyAliases))
+	for k, a := range partyAliases {
+		out[k].key = a.key
+		for _, p := range a.stems {
+			var t stemTerm
+			words := lexWords(p)
+			for i, w := range words {
+				t.stems = append(t.stems, stem{text: w, exact: i == len(words)-1 && strings.HasSuffix(p, "$")})
+			}
+			out[k].phrases = append(out[k].phrases, t)
+		}
+	}
+	return out
+}()
+
 // partyMentions returns the parties a text names, in order of first mention,
 // with the word index of that mention.
 func partyMentions(text string) ([]partyKey, []int) {
@@ -63,12 +85,12 @@ func partyMentions(text string) ([]partyKey, []int) {
 	var at []int
 	seen := map[partyKey]bool{}
 	for i := range words {
-		for _, a := range partyAliases {
+		for _, a := range partyPhrases {
 			if seen[a.key] {
 				continue
 			}
-			for _, s := range a.stems {
-				if phraseAt(words[i:], s) {
+			for _, t := range a.phrases {
+				if t.match(words[i:]) {
 					seen[a.key] = true
 					keys = append(keys, a.key)
 					at = append(at, i)
@@ -78,25 +100,6 @@ func partyMentions(text string) ([]partyKey, []int) {
 		}
 	}
 	return keys, at
-}
-
-// phraseAt reports whether words start with the stems of phrase.
-func phraseAt(words []string, phrase string) bool {
-	exact := strings.HasSuffix(phrase, "$")
-	stems := lexWords(phrase)
-	if len(words) < len(stems) {
-		return false
-	}
-	for i, s := range stems {
-		if exact && i == len(stems)-1 {
-			if words[i] != s {
-				return false
-			}
-		} else if !strings.HasPrefix(words[i], s) {
-			return false
-		}
-	}
-	return true
 }
 
 // partyKeysOf returns the keys of a document's party names.
@@ -111,15 +114,67 @@ func partyKeysOf(names []string) map[partyKey]bool {
 	return keys
 }
 
+// Cues of stances, as lexicon terms: each word must match exactly, or as a
+// prefix when it ends in "*"; "#" matches any number.
 var (
-	demandCue = regexp.MustCompile(`(?i)\b(must|shall|should|is required to|are required to|has to|have to|is banned|are banned|is prohibited|are prohibited|bans?\b|pays|renounces|withdraws?|leaves|recognises|recognizes|may not|is dissolved|are dissolved|ceilings? (is|are) set|capped|stops|ceases)\b` +
-		`|должн|обязан|запрещ|выплачива|отказыва|признае|признаю|распуска|выводит|прекраща|повинн|зобов'язана|заборон|сплачу|відмовля|визнає|визнают|розпуска|виводит|припиня`)
-	commitmentCue = regexp.MustCompile(`(?i)\b(undertakes?|agrees? to|agrees? not|commits?|will ensure|guarantees that|pledges?)\b` +
-		`|обязуется|обязуются|соглашается|гарантирует|зобов'язується|зобов'язуються|погоджується|гарантує`)
-	benefitCue   = regexp.MustCompile(`(?i)\b(receives?|gets|obtains?|is entitled to|is compensated)\b|получает|получит|отримує|отримає`)
-	procedureCue = regexp.MustCompile(`(?i)\b(is signed|are signed|is ratified|begins?|within \d+ days|no later than|steps?|stages?|sequence|phases?|takes effect|enters into force|is set up|are set up|is created|is established|meet|deadlines?)\b` +
-		`|этап|подписыва|подписан|начина|в течение|не позднее|вступает в силу|создает|создаётся|создается|етап|підписан|підписує|почина|протягом|не пізніше|набуває чинності|створю`)
+	demandCue = compileCues(`must | shall | should | has to | have to | is required to | are required to | is banned | are banned
+		| is prohibited | are prohibited | ban | bans | pays | renounces | withdraw | withdraws | leaves | recognises | recognizes
+		| may not | is dissolved | are dissolved | ceilings are set | ceiling is set | capped | stops | ceases
+		| должн* | обязан* | запрещ* | выплачива* | отказыва* | признае* | признаю* | распуска* | выводит* | прекраща*
+		| повинн* | зобов'язана | заборон* | сплачу* | відмовля* | визнає | визнають | розпуска* | виводит* | припиня*`)
+	commitmentCue = compileCues(`undertake | undertakes | agree to | agrees to | agree not | agrees not | commit | commits
+		| will ensure | guarantees that | pledge | pledges | обязуется | обязуются | соглашается | гарантирует
+		| зобов'язується | зобов'язуються | погоджується | гарантує`)
+	benefitCue = compileCues(`receive | receives | gets | obtain | obtains | is entitled to | is compensated
+		| получает | получит | отримує | отримає`)
+	procedureCue = compileCues(`is signed | are signed | is ratified | begin | begins | within # days | within # months | no later than
+		| step* | stage* | sequence | phase* | takes effect | enters into force | is set up | are set up | is created
+		| is established | meet | deadline* | этап* | подписыва* | подписан* | начина* | в течение | не позднее
+		| вступает в силу | созда* | етап* | підписан* | підписує | почина* | протягом | не пізніше | набуває чинност* | створю*`)
 )
+
+// cueSet is a compiled list of cue phrases.
+type cueSet [][]string
+
+// compileCues reads phrases separated by "|".
+func compileCues(list string) cueSet {
+	var set cueSet
+	for _, p := range strings.Split(list, "|") {
+		if f := strings.Fields(p); len(f) > 0 {
+			set = append(set, f)
+		}
+	}
+	return set
+}
+
+// match reports whether any cue phrase occurs in the words.
+func (c cueSet) match(words []string) bool {
+	for i := range words {
+	next:
+		for _, ph := range c {
+			if i+len(ph) > len(words) {
+				continue
+			}
+			for k, cw := range ph {
+				w := words[i+k]
+				switch {
+				case cw == "#":
+					if w == "" || strings.Trim(w, "0123456789") != "" {
+						continue next
+					}
+				case strings.HasSuffix(cw, "*"):
+					if !strings.HasPrefix(w, cw[:len(cw)-1]) {
+						continue next
+					}
+				case w != cw:
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
 
 // SuggestStance guesses what a provision does from its wording alone:
 // demand ("must", "is banned", "должна", "повинна"), commitment ("undertakes",
@@ -127,21 +182,17 @@ var (
 // "begins", "within 30 days", "этап"), else position. Tag refines this with
 // the document's authors.
 func SuggestStance(text string) Stance {
-	text = normApostrophes(text)
+	words := lexWords(text)
 	switch {
-	case commitmentCue.MatchString(text):
+	case commitmentCue.match(words):
 		return Commitment
-	case demandCue.MatchString(text):
+	case demandCue.match(words):
 		return Demand
-	case procedureCue.MatchString(text):
+	case procedureCue.match(words):
 		return Procedure
 	default:
 		return Position
 	}
-}
-
-func normApostrophes(s string) string {
-	return strings.NewReplacer("’", "'", "ʼ", "'").Replace(s)
 }
 
 // stanceFor guesses a provision's stance for the parties that wrote it. A
@@ -183,7 +234,7 @@ func stanceFor(text string, authors map[partyKey]bool) Stance {
 		return Demand
 	case subject != "" && authors[subject]:
 		// "Ukraine receives guarantees" in Ukraine's text asks for them.
-		if benefitCue.MatchString(text) {
+		if benefitCue.match(lexWords(text)) {
 			return Demand
 		}
 		if cue != Procedure {

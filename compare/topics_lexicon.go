@@ -194,10 +194,11 @@ func compileLexicon() map[rune][]stemTerm {
 	return idx
 }
 
+var lexReplacer = strings.NewReplacer("ё", "е", "’", "'", "ʼ", "'", "`", "'")
+
 // lexWords lower-cases s and splits it into words for lexicon matching.
 func lexWords(s string) []string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("ё", "е", "’", "'", "ʼ", "'", "`", "'").Replace(s)
+	s = lexReplacer.Replace(strings.ToLower(s))
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
 	})
