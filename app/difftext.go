@@ -135,57 +135,85 @@ func tokenize(spans []span) []token {
 	return out
 }
 
+// measuredToken is a token with its width.
+type measuredToken struct {
+	token
+	w float32
+}
+
+// measureTokens splits spans into words and measures them once, so that
+// laying them out again at another width costs no text measuring.
+func measureTokens(spans []span, size float32) []measuredToken {
+	toks := tokenize(spans)
+	out := make([]measuredToken, len(toks))
+	for i, t := range toks {
+		out[i].token = t
+		if t.word != "" {
+			out[i].w = measureWord(t.word, size, t.style.textStyle())
+		}
+	}
+	return out
+}
+
 // wrap lays spans out in lines no wider than width and returns the runs and
 // the total height. Consecutive words of one style on a line form one run.
 func wrap(spans []span, width, size float32) ([]placedRun, float32) {
-	toks := tokenize(spans)
+	var runs []placedRun
+	h := flow(measureTokens(spans, size), width, size, &runs)
+	return runs, h
+}
+
+// flow lays measured tokens out at width and returns the height; with runs
+// non-nil it also returns the runs to draw.
+func flow(toks []measuredToken, width, size float32, runs *[]placedRun) float32 {
 	if len(toks) == 0 {
-		return nil, 0
+		return 0
 	}
 	lh := lineHeight(size)
 	space := measureWord(" ", size, fyne.TextStyle{})
-	var runs []placedRun
 	x, y := float32(0), float32(0)
-	var cur *placedRun
+	cur := -1       // index of the open run in *runs, -1 for none
 	spaced := false // the previous token ended with a space
 	for _, t := range toks {
 		if t.word == "" {
 			if t.newline && x > 0 {
-				x, y, cur = 0, y+lh, nil
+				x, y, cur = 0, y+lh, -1
 			} else if t.space != "" && x > 0 && !spaced {
 				x += space
 				spaced = true
 			}
 			continue
 		}
-		ww := measureWord(t.word, size, t.style.textStyle())
-		if x > 0 && x+ww > width && spaced {
-			x, y, cur = 0, y+lh, nil
+		if x > 0 && x+t.w > width && spaced {
+			x, y, cur = 0, y+lh, -1
 		}
-		if cur != nil && cur.Style == t.style {
-			if spaced {
-				cur.Text += " "
+		if runs != nil {
+			if cur >= 0 && (*runs)[cur].Style == t.style {
+				r := &(*runs)[cur]
+				if spaced {
+					r.Text += " "
+				}
+				r.Text += t.word
+				r.W = x + t.w - r.X
+			} else {
+				*runs = append(*runs, placedRun{Text: t.word, Style: t.style, X: x, Y: y, W: t.w})
+				cur = len(*runs) - 1
 			}
-			cur.Text += t.word
-			cur.W = x + ww - cur.X
-		} else {
-			runs = append(runs, placedRun{Text: t.word, Style: t.style, X: x, Y: y, W: ww})
-			cur = &runs[len(runs)-1]
 		}
-		x += ww
+		x += t.w
 		spaced = false
 		if t.space != "" {
 			x += space
 			spaced = true
 		}
 		if t.newline {
-			x, y, cur = 0, y+lh, nil
+			x, y, cur = 0, y+lh, -1
 		}
 	}
 	if x == 0 && y > 0 {
-		return runs, y
+		return y
 	}
-	return runs, y + lh
+	return y + lh
 }
 
 // textHeight returns the height spans take wrapped at width.

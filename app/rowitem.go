@@ -29,12 +29,13 @@ func geometryFor(v *rowView, width float32) rowGeometry {
 		g.cell = 60
 	}
 	ts := theme.TextSize()
-	lh := textHeight(cellSpans(v.Left), g.cell, ts)
-	rh := textHeight(cellSpans(v.Right), g.cell, ts)
+	m := v.measured(ts)
+	lh := flow(m.left, g.cell, ts, nil)
+	rh := flow(m.right, g.cell, ts, nil)
 	mh := float32(metaLines(v)) * lineHeight(theme.CaptionTextSize())
 	g.cellsH = max(lh, rh, mh)
 	if len(v.Notes) > 0 {
-		g.notesH = pad + textHeight(noteSpans(v.Notes), width-2*pad-metaWidth/2, ts)
+		g.notesH = pad + flow(m.notes, width-2*pad-metaWidth/2, ts, nil)
 	}
 	return g
 }
@@ -43,6 +44,24 @@ func geometryFor(v *rowView, width float32) rowGeometry {
 func rowHeight(v *rowView, width float32) float32 {
 	g := geometryFor(v, width)
 	return g.cellsH + g.notesH + 2*g.pad
+}
+
+// measuredRow holds a row's words measured at one text size.
+type measuredRow struct {
+	size               float32
+	left, right, notes []measuredToken
+}
+
+// measured returns the row's words measured at size, measuring them on
+// first use: the view lays every row out again whenever the width changes.
+func (v *rowView) measured(size float32) *measuredRow {
+	if v.measure == nil || v.measure.size != size {
+		v.measure = &measuredRow{size: size,
+			left:  measureTokens(cellSpans(v.Left), size),
+			right: measureTokens(cellSpans(v.Right), size),
+			notes: measureTokens(noteSpans(v.Notes), size)}
+	}
+	return v.measure
 }
 
 func cellSpans(ss []span) []span {

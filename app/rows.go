@@ -43,6 +43,8 @@ type rowView struct {
 	Manual      bool
 	Different   bool // the sides differ (one-sided, unrelated, or a diff with changes)
 	Notes       []compare.Note
+
+	measure *measuredRow // words measured for layout, filled on first use
 }
 
 // noCounterpart is the text of an empty cell.
