@@ -48,6 +48,7 @@ type Presentation struct {
 	rows     *pairRows
 	matrix   *matrixModel
 	cache    map[[2]int64]*compare.Comparison
+	holder   *fyne.Container // the content, inside the theme override
 	override *container.ThemeOverride
 	closed   bool
 }
@@ -56,7 +57,8 @@ type Presentation struct {
 func ShowPresentation(a fyne.App, in PresentationInput) *Presentation {
 	p := newPresentation(in)
 	p.win = a.NewWindow("Counterpart — presentation")
-	p.override = container.NewThemeOverride(p.content(), newPresentTheme())
+	p.holder = container.NewStack(p.content())
+	p.override = container.NewThemeOverride(p.holder, newPresentTheme())
 	p.win.SetContent(p.override)
 	p.win.SetPadded(false)
 	p.win.Canvas().SetOnTypedKey(p.TypedKey)
@@ -127,6 +129,9 @@ func (p *Presentation) TypedKey(e *fyne.KeyEvent) {
 
 // Close ends the presentation: it calls OnClose and closes the window.
 func (p *Presentation) Close() {
+	if p.closed {
+		return
+	}
 	if p.win != nil {
 		p.win.Close() // calls ended
 		return
@@ -204,7 +209,12 @@ func topicIndex(ts []compare.Topic, t compare.Topic, fallback int) int {
 
 func (p *Presentation) count() int {
 	if p.mode == PresentTopics {
-		return len(p.matrix.topics)
+		for _, d := range p.matrix.docs {
+			if d != nil {
+				return len(p.matrix.topics)
+			}
+		}
+		return 0 // nobody at the table yet: nothing to step through
 	}
 	return len(p.rows.rows)
 }
@@ -241,7 +251,9 @@ func (p *Presentation) show() {
 	if p.override == nil || p.closed {
 		return
 	}
-	p.override.Content = p.content()
+	// Swap the content without refreshing it under the app's theme first:
+	// the override's Refresh gives the new objects its theme, then draws.
+	p.holder.Objects = []fyne.CanvasObject{p.content()}
 	p.override.Refresh()
 }
 
@@ -452,8 +464,8 @@ func leadTopic(p compare.Provision) compare.Topic {
 
 // presentedRow turns a comparison row into labels and styled text: for a
 // paired row the word diff (deleted words on the left in orange italics,
-// inserted words on the right in blue, bold and underlined), otherwise the
-// provisions' texts.
+// inserted words on the right in blue bold: shape as well as colour),
+// otherwise the provisions' texts.
 func presentedRow(r compare.Row, a, b *compare.Document) presentRow {
 	out := presentRow{topic: r.Topic, kind: r.Kind}
 	texts := func(d *compare.Document, idx []int) ([]string, []widget.RichTextSegment) {
@@ -482,10 +494,10 @@ func presentedRow(r compare.Row, a, b *compare.Document) presentRow {
 				out.rightSpans = append(out.rightSpans, plainSegment(pc.Text))
 			case compare.Delete:
 				out.leftSpans = append(out.leftSpans, &widget.TextSegment{Text: pc.Text,
-					Style: widget.RichTextStyle{Inline: true, ColorName: presentDeleted, TextStyle: fyne.TextStyle{Italic: true, Bold: true}}})
+					Style: widget.RichTextStyle{Inline: true, ColorName: presentDeleted, TextStyle: fyne.TextStyle{Italic: true}}})
 			case compare.Insert:
 				out.rightSpans = append(out.rightSpans, &widget.TextSegment{Text: pc.Text,
-					Style: widget.RichTextStyle{Inline: true, ColorName: presentInserted, TextStyle: fyne.TextStyle{Bold: true, Underline: true}}})
+					Style: widget.RichTextStyle{Inline: true, ColorName: presentInserted, TextStyle: fyne.TextStyle{Bold: true}}})
 			}
 		}
 	}
