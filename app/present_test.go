@@ -166,4 +166,3 @@ func TestPresentationWithoutDocuments(t *testing.T) {
 		t.Errorf("screen lacks the date:\n%s", text)
 	}
 }
-
