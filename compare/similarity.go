@@ -113,22 +113,38 @@ func stems(text string) []string {
 	return out
 }
 
-// charGrams returns the 3- to 5-letter n-grams of the words of text, with
-// word boundaries marked.
-func charGrams(text string) []string {
-	var out []string
+// gramVocabulary assigns ids to character n-grams by their hash, so that
+// no string is made for an n-gram.
+type gramVocabulary map[uint64]int32
+
+// charGrams adds weight to m for each 3- to 5-letter n-gram of the words of
+// text, with word boundaries marked.
+func charGrams(m *bag, text string, v gramVocabulary, weight float64) {
+	r := make([]rune, 0, 32)
 	for _, w := range lexWords(text) {
 		if stopwords[w] {
 			continue
 		}
-		r := []rune(" " + w + " ")
+		r = append(r[:0], ' ')
+		r = append(r, []rune(w)...)
+		r = append(r, ' ')
 		for n := 3; n <= 5; n++ {
 			for i := 0; i+n <= len(r); i++ {
-				out = append(out, string(r[i:i+n]))
+				h := uint64(14695981039346656037)
+				for _, c := range r[i : i+n] {
+					h ^= uint64(c)
+					h *= 1099511628211
+				}
+				h ^= uint64(n) << 56
+				id, ok := v[h]
+				if !ok {
+					id = int32(len(v))
+					v[h] = id
+				}
+				m.add(id, weight)
 			}
 		}
 	}
-	return out
 }
 
 var numberRE = regexp.MustCompile(`\d+(?:[ ,.\x{00a0}\x{202f}]\d{3})*`)
@@ -147,31 +163,56 @@ func numbers(text string) []string {
 	return out
 }
 
-// counted maps the terms to ids and adds weight to m for each.
-func counted(m map[int32]float64, terms []string, v vocabulary, weight float64) map[int32]float64 {
-	if m == nil {
-		m = make(map[int32]float64, len(terms))
-	}
-	for _, t := range terms {
-		m[v.id(t)] += weight
-	}
-	return m
+// bag is a multiset of features under construction: ids with weights,
+// sorted and merged by compact.
+type bag struct {
+	ids []int32
+	w   []float64
 }
 
-// tfidf turns raw counts into unit-length TF-IDF vectors; df counts the
-// provisions of both documents that have each feature, n is their number.
-func tfidf(counts []map[int32]float64, df map[int32]int, n int) []sparse {
-	out := make([]sparse, len(counts))
-	for i, c := range counts {
-		s := sparse{ids: make([]int32, 0, len(c)), val: make([]float64, 0, len(c))}
-		for id := range c {
-			s.ids = append(s.ids, id)
+func (b *bag) add(id int32, w float64) {
+	b.ids = append(b.ids, id)
+	b.w = append(b.w, w)
+}
+
+// compact sorts the bag by id and merges repeated ids.
+func (b *bag) compact() {
+	idx := make([]int, len(b.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(x, y int) bool { return b.ids[idx[x]] < b.ids[idx[y]] })
+	ids := make([]int32, 0, len(b.ids))
+	w := make([]float64, 0, len(b.ids))
+	for _, i := range idx {
+		if n := len(ids); n > 0 && ids[n-1] == b.ids[i] {
+			w[n-1] += b.w[i]
+			continue
 		}
-		sort.Slice(s.ids, func(a, b int) bool { return s.ids[a] < s.ids[b] })
+		ids = append(ids, b.ids[i])
+		w = append(w, b.w[i])
+	}
+	b.ids, b.w = ids, w
+}
+
+// counted maps the terms to ids and adds weight to m for each.
+func counted(m *bag, terms []string, v vocabulary, weight float64) {
+	for _, t := range terms {
+		m.add(v.id(t), weight)
+	}
+}
+
+// tfidf turns compacted bags into unit-length TF-IDF vectors; df counts
+// the provisions of both documents that have each feature, n is their
+// number.
+func tfidf(bags []bag, df []int, n int) []sparse {
+	out := make([]sparse, len(bags))
+	for i, b := range bags {
+		s := sparse{ids: b.ids, val: make([]float64, len(b.ids))}
 		var norm float64
-		for _, id := range s.ids {
-			w := math.Log1p(c[id]) * math.Log(1+float64(n)/float64(df[id]))
-			s.val = append(s.val, w)
+		for k, id := range b.ids {
+			w := math.Log1p(b.w[k]) * math.Log(1+float64(n)/float64(df[id]))
+			s.val[k] = w
 			norm += w * w
 		}
 		if norm > 0 {
@@ -185,10 +226,39 @@ func tfidf(counts []map[int32]float64, df map[int32]int, n int) []sparse {
 	return out
 }
 
+// featureCount returns one more than the largest feature id in use.
+func featureCount(sets ...[]bag) int {
+	n := int32(0)
+	for _, set := range sets {
+		for _, b := range set {
+			if k := len(b.ids); k > 0 {
+				n = max(n, b.ids[k-1]+1)
+			}
+		}
+	}
+	return int(n)
+}
+
+// childTexts returns the joined texts of each provision's sub-items.
+func childTexts(d *Document) []string {
+	li := labelIndex(d)
+	parts := make([][]string, len(d.Provisions))
+	for _, p := range d.Provisions {
+		if i, ok := li[p.Parent]; ok && p.Parent != "" {
+			parts[i] = append(parts[i], p.Text)
+		}
+	}
+	out := make([]string, len(d.Provisions))
+	for i, ps := range parts {
+		out[i] = strings.Join(ps, " ")
+	}
+	return out
+}
+
 // docFreq counts, per feature, the vectors that have it.
-func docFreq(df map[int32]int, counts []map[int32]float64) {
-	for _, c := range counts {
-		for id := range c {
+func docFreq(df []int, bags []bag) {
+	for _, b := range bags {
+		for _, id := range b.ids {
 			df[id]++
 		}
 	}
@@ -196,35 +266,42 @@ func docFreq(df map[int32]int, counts []map[int32]float64) {
 
 // vectorize builds the features of both documents over shared vocabularies.
 func vectorize(left, right *Document, childWeight float64) (l, r features) {
-	charV, wordV := vocabulary{}, vocabulary{}
+	charV, wordV := gramVocabulary{}, vocabulary{}
 	// Numbers ("30 days", "100 дней") are language-neutral concepts; their
 	// ids follow the lexicon's.
 	numberV := vocabulary{}
-	build := func(d *Document) (ch, wd, co []map[int32]float64, f features) {
+	build := func(d *Document) (ch, wd, co []bag, f features) {
 		n := len(d.Provisions)
-		ch, wd, co = make([]map[int32]float64, n), make([]map[int32]float64, n), make([]map[int32]float64, n)
+		ch, wd, co = make([]bag, n), make([]bag, n), make([]bag, n)
 		f.topics = make([][]Topic, n)
 		f.words = make([][]string, n)
 		f.lang = make([]string, n)
+		kidsOf := childTexts(d)
 		for i, p := range d.Provisions {
-			text, kids := similarityText(d, i), childText(d, i)
-			ch[i] = counted(nil, charGrams(text), charV, 1)
+			text, kids := similarityText(d, i), kidsOf[i]
+			charGrams(&ch[i], text, charV, 1)
 			f.words[i] = stems(text)
-			wd[i] = counted(nil, f.words[i], wordV, 1)
-			co[i] = map[int32]float64{}
+			counted(&wd[i], f.words[i], wordV, 1)
 			for c, k := range conceptCounts(text) {
-				co[i][int32(c)] += float64(k)
+				co[i].add(int32(c), float64(k))
 			}
+			seen := map[string]bool{}
 			for _, n := range numbers(text) {
-				co[i][int32(len(concepts))+numberV.id(n)] = 1
-			}
-			if kids != "" && childWeight > 0 {
-				counted(ch[i], charGrams(kids), charV, childWeight)
-				counted(wd[i], stems(kids), wordV, childWeight)
-				for c, k := range conceptCounts(kids) {
-					co[i][int32(c)] += childWeight * float64(k)
+				if !seen[n] {
+					seen[n] = true
+					co[i].add(int32(len(concepts))+numberV.id(n), 1)
 				}
 			}
+			if kids != "" && childWeight > 0 {
+				charGrams(&ch[i], kids, charV, childWeight)
+				counted(&wd[i], stems(kids), wordV, childWeight)
+				for c, k := range conceptCounts(kids) {
+					co[i].add(int32(c), childWeight*float64(k))
+				}
+			}
+			ch[i].compact()
+			wd[i].compact()
+			co[i].compact()
 			f.topics[i] = p.Topics
 			f.lang[i] = DetectLanguage(p.Text)
 		}
@@ -234,10 +311,10 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 	rch, rwd, rco, r := build(right)
 	n := len(lch) + len(rch)
 	for _, kind := range []struct {
-		lc, rc []map[int32]float64
+		lc, rc []bag
 		ls, rs *[]sparse
 	}{{lch, rch, &l.char, &r.char}, {lwd, rwd, &l.word, &r.word}, {lco, rco, &l.concept, &r.concept}} {
-		df := map[int32]int{}
+		df := make([]int, featureCount(kind.lc, kind.rc))
 		docFreq(df, kind.lc)
 		docFreq(df, kind.rc)
 		*kind.ls = tfidf(kind.lc, df, n)
