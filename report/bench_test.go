@@ -14,10 +14,10 @@ import (
 // bigComparison repeats the rows of a corpus comparison copies times.
 func bigComparison(tb testing.TB, copies int) *compare.Comparison {
 	tb.Helper()
-	one := goldComparison(tb, "us-28-vs-20-point.json")
+	one := compare.Compare(corpusDoc(tb, "2025-11-20-us-28-point-plan.md"), corpusDoc(tb, "2025-12-24-20-point-framework.md"), nil)
 	c := &compare.Comparison{Left: one.Left, Right: one.Right, Topics: one.Topics}
 	c.Left.Provisions, c.Right.Provisions = nil, nil
-	for k := range copies {
+	for range copies {
 		nl, nr := len(c.Left.Provisions), len(c.Right.Provisions)
 		c.Left.Provisions = append(c.Left.Provisions, one.Left.Provisions...)
 		c.Right.Provisions = append(c.Right.Provisions, one.Right.Provisions...)
@@ -26,7 +26,6 @@ func bigComparison(tb testing.TB, copies int) *compare.Comparison {
 			r.Right = shift(r.Right, nr)
 			c.Rows = append(c.Rows, r)
 		}
-		_ = k
 	}
 	return c
 }

@@ -17,6 +17,9 @@ func TestLook(t *testing.T) {
 		g = "russia-vs-ukraine-2025.json"
 	}
 	c := goldComparison(t, g)
+	if os.Getenv("REPORT_COMPARE") != "" {
+		c = compare.Compare(c.Left, c.Right, nil)
+	}
 	f, err := os.Create(out)
 	if err != nil {
 		t.Fatal(err)

@@ -284,6 +284,9 @@ func (b *brief) abbrev(d *compare.Document, fallback string) string {
 	var names []string
 	for _, name := range d.Parties {
 		short := name
+		if i := strings.Index(name, " ("); i > 0 { // "E3 (United Kingdom, France, Germany)"
+			short = name[:i]
+		}
 		for _, p := range b.opt.Parties {
 			if strings.EqualFold(p.Name, name) && p.Short != "" {
 				short = p.Short

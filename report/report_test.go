@@ -160,6 +160,26 @@ func TestProvisionsReadBack(t *testing.T) {
 	}
 }
 
+// TestCorpusPairs writes a report for every pair of sample documents as
+// compare.Compare aligns them, and reads every provision back.
+func TestCorpusPairs(t *testing.T) {
+	needTool(t, "pdftotext")
+	names := []string{"2025-05-28-ukraine-memorandum.md", "2025-06-02-russia-memorandum.md", "2025-11-20-us-28-point-plan.md", "2025-11-23-e3-counter-proposal.md", "2025-12-24-20-point-framework.md"}
+	for i, ln := range names {
+		for _, rn := range names[i+1:] {
+			t.Run(ln+" vs "+rn, func(t *testing.T) {
+				c := compare.Compare(corpusDoc(t, ln), corpusDoc(t, rn), nil)
+				opt := Options{Created: fixed, Group: ByTopic}
+				if i%2 == 1 {
+					opt.Group = ByOrder
+				}
+				file := writeReport(t, c, opt)
+				checkProvisions(t, file, c, opt)
+			})
+		}
+	}
+}
+
 func TestCyrillicTitleBlock(t *testing.T) {
 	needTool(t, "pdftotext")
 	c := russianPair(t)

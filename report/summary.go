@@ -83,7 +83,7 @@ func (b *brief) subheading(text, status string, keep float64) {
 	w := b.right - b.left
 	spans := []span{{text, &style{face: bold, size: 9.5, colour: accent}}}
 	if status != "" {
-		spans = append(spans, span{"   " + status, &style{face: regular, size: 7.5, colour: grey}})
+		spans = append(spans, span{"  ·  positions " + status, &style{face: regular, size: 7.5, colour: grey}})
 	}
 	ls := append([]line{gap(2.2)}, b.para(w, spans...)...)
 	ls = append(ls, gap(0.6))
@@ -144,7 +144,7 @@ func (b *brief) lede(counts map[compare.RowKind]int, status map[compare.Closenes
 	var s strings.Builder
 	fmt.Fprintf(&s, "%s (%s) and %s (%s) were aligned provision by provision: %s %s, %s %s each other in different words, and %s %s no counterpart.",
 		b.c.Left.Title, b.leftAbbrev, b.c.Right.Title, b.rightAbbrev,
-		plural(counts[compare.Paired], "row"), isAre(counts[compare.Paired], "pairs matching provisions", "pair matching provisions"),
+		plural(counts[compare.Paired], "row"), isAre(counts[compare.Paired], "pair matching provisions", "pairs matching provisions"),
 		plural(counts[compare.Unrelated], "pair"), isAre(counts[compare.Unrelated], "answer", "answers"),
 		plural(counts[compare.LeftOnly]+counts[compare.RightOnly], "provision"), isAre(counts[compare.LeftOnly]+counts[compare.RightOnly], "have", "has"))
 	if t := status[compare.Close]; len(t) > 0 {

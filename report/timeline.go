@@ -94,10 +94,10 @@ func (b *brief) timeline() {
 	// Later documents first, so that the compared ones' labels win collisions last.
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].t.Before(docs[j].t) })
 
-	const laneH, labelW, axisH, topPad = 13.0, 30.0, 9.0, 4.0
+	const laneH, labelW, axisH, topPad = 13.0, 30.0, 15.0, 4.0
 	h := topPad + float64(len(parties))*laneH + axisH
+	b.ensure(h + 26) // the heading and the chart stay together
 	b.heading("Timeline")
-	b.ensure(h + 8)
 	pdf := b.pdf
 	x0, x1 := b.left+labelW, b.right-4
 	days := to.Sub(from).Hours()
@@ -169,7 +169,7 @@ func (b *brief) timeline() {
 		pdf.Line(x, y+1.0, x, y+3.4)
 	}
 	// Documents: dots with labels, alternating above and below to avoid overlaps.
-	used := map[string][]float64{} // lane+level → right end of the last label
+	used := map[string][][2]float64{} // lane+level → extents of the labels placed there
 	lab := &style{face: regular, size: 6.2, colour: ink}
 	labB := &style{face: bold, size: 6.6, colour: ink}
 	for pass := 0; pass < 2; pass++ { // compared documents last, on top
@@ -204,10 +204,10 @@ func (b *brief) timeline() {
 				lx := min(max(x-wd/2, x0+0.5), x1-wd)
 				level := "above"
 				key := p + "|above"
-				if lx < lastEnd(used[key])+1 {
+				if overlaps(used[key], lx, lx+wd) {
 					level, key = "below", p+"|below"
 				}
-				used[key] = append(used[key], lx+wd)
+				used[key] = append(used[key], [2]float64{lx, lx + wd})
 				ly := y - 3.0
 				if level == "below" {
 					ly = y + 5.2
@@ -216,14 +216,53 @@ func (b *brief) timeline() {
 			}
 		}
 	}
-	b.y = axisY + 8
+	b.timelineLegend(x0, axisY+10)
+	b.y = axisY + 14
 }
 
-func lastEnd(ends []float64) float64 {
-	if len(ends) == 0 {
-		return -1e9
+// timelineLegend explains the chart's marks in one line starting at (x, y).
+func (b *brief) timelineLegend(x, y float64) {
+	pdf := b.pdf
+	st := &style{face: regular, size: 6.5, colour: grey}
+	item := func(label string, mark func(cx float64)) {
+		mark(x + 1.5)
+		b.text(x+5, y+0.9, label, st)
+		x += 5 + b.m.width(st, label) + 6
 	}
-	return ends[len(ends)-1]
+	item("document", func(cx float64) {
+		b.fill(grey)
+		pdf.Circle(cx, y, 1.25, "F")
+	})
+	item("compared document", func(cx float64) {
+		b.draw(ink)
+		pdf.SetLineWidth(0.45)
+		b.fill(white)
+		pdf.Circle(cx, y, 2.1, "DF")
+		b.fill(grey)
+		pdf.Circle(cx, y, 1.25, "F")
+	})
+	item("statement", func(cx float64) {
+		b.draw(grey)
+		pdf.SetLineWidth(0.35)
+		pdf.Line(cx, y-1.2, cx, y+1.2)
+	})
+	item("date of this report", func(cx float64) {
+		b.draw(accent)
+		pdf.SetLineWidth(0.3)
+		pdf.SetDashPattern([]float64{0.8, 0.8}, 0)
+		pdf.Line(cx, y-1.8, cx, y+1.8)
+		pdf.SetDashPattern(nil, 0)
+	})
+}
+
+// overlaps reports whether [a, z] comes within 1 mm of any of the extents.
+func overlaps(extents [][2]float64, a, z float64) bool {
+	for _, e := range extents {
+		if a < e[1]+1 && z > e[0]-1 {
+			return true
+		}
+	}
+	return false
 }
 
 func anyParty(ps []string, set map[string]bool) bool {
