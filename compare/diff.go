@@ -29,7 +29,7 @@ const firstRune = 0xE000
 func WordDiff(left, right string) []Piece {
 	var d differ
 	d.words(tokenize(left), tokenize(right))
-	return d.out.pieces
+	return d.out.result()
 }
 
 // DiffText returns the word-level edit script between two whole plain texts.
@@ -38,7 +38,7 @@ func WordDiff(left, right string) []Piece {
 func DiffText(old, new string) []Piece {
 	var d differ
 	d.units(splitLines(old), splitLines(new), func(a, b string) { d.words(tokenize(a), tokenize(b)) })
-	return d.out.pieces
+	return d.out.result()
 }
 
 // token is one word or punctuation mark with the whitespace that follows it.
@@ -51,7 +51,7 @@ type token struct {
 // apostrophes and hyphens), or single other characters, each followed by its
 // whitespace. Leading whitespace is a token of its own.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
 	i := 0
 	if j := skipSpace(s, 0); j > 0 {
 		toks = append(toks, token{text: s[:j], key: ""})
@@ -86,6 +86,13 @@ func tokenize(s string) []token {
 
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			break
@@ -95,7 +102,12 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 func isJoiner(r rune) bool { return r == '\'' || r == '’' || r == '-' || r == 'ʼ' }
 
@@ -115,17 +127,34 @@ func splitLines(s string) []string {
 }
 
 // pieceWriter appends pieces, merging adjacent pieces of one operation.
-type pieceWriter struct{ pieces []Piece }
+type pieceWriter struct {
+	pieces []Piece
+	op     Op
+	buf    strings.Builder // the text of the piece being written, of op
+}
 
 func (w *pieceWriter) add(op Op, text string) {
 	if text == "" {
 		return
 	}
-	if n := len(w.pieces); n > 0 && w.pieces[n-1].Op == op {
-		w.pieces[n-1].Text += text
-		return
+	if op != w.op {
+		w.flush()
+		w.op = op
 	}
-	w.pieces = append(w.pieces, Piece{Op: op, Text: text})
+	w.buf.WriteString(text)
+}
+
+func (w *pieceWriter) flush() {
+	if w.buf.Len() > 0 {
+		w.pieces = append(w.pieces, Piece{Op: w.op, Text: w.buf.String()})
+		w.buf = strings.Builder{}
+	}
+}
+
+// result returns the pieces written.
+func (w *pieceWriter) result() []Piece {
+	w.flush()
+	return w.pieces
 }
 
 // differ accumulates the result of a diff.
