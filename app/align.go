@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
-
 	"counterpart/compare"
 )
 
@@ -146,7 +144,7 @@ func (u *UI) undoLast() {
 func (u *UI) runStore(what string, work func(ctx context.Context) error, done func()) {
 	go func() {
 		err := work(context.Background())
-		fyne.Do(func() {
+		doOnUI(func() {
 			if err != nil {
 				u.showError(what, err)
 				return

@@ -32,7 +32,7 @@ func (u *UI) exportPDF() {
 		progress := dialog.NewCustomWithoutButtons("Writing the PDF report…", bar, u.win)
 		progress.Show()
 		opt := report.Options{Notes: notes, Progress: func(done, total int) {
-			fyne.Do(func() {
+			doOnUI(func() {
 				if total > 0 {
 					bar.SetValue(float64(done) / float64(total))
 				}
@@ -47,7 +47,7 @@ func (u *UI) exportPDF() {
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
-			fyne.Do(func() {
+			doOnUI(func() {
 				progress.Hide()
 				if err != nil {
 					u.showError("Writing the PDF report", err)

@@ -258,7 +258,7 @@ func (p *libraryPanel) searchChanged(q string) {
 		}
 		hits, err := p.u.store.Search(ctx, q, 100)
 		return searchResult{query: q, hits: hits, err: err}
-	}, p.showHits)
+	}, serialized(p.showHits))
 }
 
 func (p *libraryPanel) showHits(r searchResult) {

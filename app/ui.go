@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -168,7 +169,7 @@ func (u *UI) reload() {
 		}
 		l.snap, l.err = LoadSnapshot(ctx, u.store)
 		return l
-	}, func(l loaded) {
+	}, serialized(func(l loaded) {
 		if l.err != nil {
 			u.showError("Reading the library", l.err)
 			return
@@ -185,7 +186,7 @@ func (u *UI) reload() {
 		}
 		u.refreshPickers()
 		u.recompute()
-	})
+	}))
 }
 
 // defaultPair picks the documents a comparison opens on: the Russian (left)
@@ -282,7 +283,7 @@ func (u *UI) recompute() {
 		c.cmp = compare.Compare(l, r, decisions)
 		c.model = newRowModel(c.cmp, c.notes)
 		return c
-	}, func(c computed) {
+	}, serialized(func(c computed) {
 		if c.err != nil {
 			u.showError("Comparing the documents", c.err)
 			return
@@ -299,7 +300,7 @@ func (u *UI) recompute() {
 			u.pendingLabel = ""
 		}
 		u.refreshActions()
-	})
+	}))
 }
 
 // openProvision shows the provision label of document doc in the compare
@@ -409,6 +410,29 @@ func (u *UI) step(dir int) {
 	if !u.rows.step(dir) {
 		u.say("No more differences in that direction")
 	}
+}
+
+// uiMu serialises the callbacks that bring results back to the widgets. The
+// desktop driver runs them all on the main goroutine anyway; the test driver
+// runs each on the goroutine that calls fyne.Do, so tests take uiMu too.
+var uiMu sync.Mutex
+
+// serialized wraps a callback that updates widgets so that it holds uiMu.
+func serialized[T any](fn func(T)) func(T) {
+	return func(v T) {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		fn(v)
+	}
+}
+
+// doOnUI runs fn with the widgets, from any goroutine.
+func doOnUI(fn func()) {
+	fyne.Do(func() {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		fn()
+	})
 }
 
 // sizeKeeper remembers the window's size in the preferences whenever the

@@ -36,9 +36,20 @@ func newTestUI(t *testing.T, s *storage.Store) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	u := New(a, w, s)
-	w.Resize(fyne.NewSize(1400, 900))
+	var u *UI
+	onUI(func() {
+		u = New(a, w, s)
+		w.Resize(fyne.NewSize(1400, 900))
+	})
 	return u
+}
+
+// onUI runs fn as the UI goroutine would: holding uiMu, so that no result
+// arrives while it runs.
+func onUI(fn func()) {
+	uiMu.Lock()
+	defer uiMu.Unlock()
+	fn()
 }
 
 // waitFor polls cond until it holds or fails the test after a while.
@@ -47,7 +58,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		done := false
-		fyne.DoAndWait(func() { done = cond() })
+		onUI(func() { done = cond() })
 		if done {
 			return
 		}
@@ -93,16 +104,16 @@ func TestOpensOnTheTwoMemoranda(t *testing.T) {
 	}
 
 	// Filters: only one-sided rows, then the next difference from the top.
-	u.statusPick.SetSelectedIndex(int(OneSidedOnly))
+	onUI(func() { u.statusPick.SetSelectedIndex(int(OneSidedOnly)) })
 	if m.len() != oneSided {
 		t.Errorf("one-sided filter shows %d rows, want %d", m.len(), oneSided)
 	}
-	u.statusPick.SetSelectedIndex(int(AllRows))
-	u.step(1)
+	onUI(func() { u.statusPick.SetSelectedIndex(int(AllRows)) })
+	onUI(func() { u.step(1) })
 	if sel := u.rows.selectedRow(); sel == nil || !sel.Different {
 		t.Errorf("next difference selected %+v, want a differing row", sel)
 	}
-	u.Swap()
+	onUI(func() { u.Swap() })
 	waitFor(t, "the swapped comparison", func() bool { return u.cmp.Left.HasParty("Ukraine") })
 
 	// The E3 counter-proposal revises the US plan: word diffs inline.
@@ -115,7 +126,7 @@ func TestOpensOnTheTwoMemoranda(t *testing.T) {
 			e3 = d.ID
 		}
 	}
-	u.SetDocuments(us, e3)
+	onUI(func() { u.SetDocuments(us, e3) })
 	waitFor(t, "the US plan and the E3 counter-proposal", func() bool { return u.cmp.Left.ID == us && u.cmp.Right.ID == e3 })
 	var deleted, inserted int
 	for i := 0; i < u.rows.model.len(); i++ {
@@ -135,17 +146,19 @@ func TestOpensOnTheTwoMemoranda(t *testing.T) {
 func TestPasteFormImportsADocument(t *testing.T) {
 	u := newTestUI(t, openStore(t, filepath.Join(t.TempDir(), "lib.db"), false))
 	p := u.newPasteDialog()
-	test.Type(p.party, "Ukraine")
-	test.Type(p.title, "Тестовий план")
-	test.Type(p.date, "2025-07-01")
-	test.Type(p.text, "1. Повне припинення вогню.\n2. Обмін усіх полонених.\n   a) дітей повернути.")
+	onUI(func() { test.Type(p.party, "Ukraine") })
+	onUI(func() { test.Type(p.title, "Тестовий план") })
+	onUI(func() { test.Type(p.date, "2025-07-01") })
+	onUI(func() {
+		test.Type(p.text, "1. Повне припинення вогню.\n2. Обмін усіх полонених.\n   a) дітей повернути.")
+	})
 	if len(p.provisions) != 3 || p.provisions[2].Label != "2.a" {
 		t.Fatalf("preview %+v, want provisions 1, 2, 2.a", p.provisions)
 	}
 	if !strings.Contains(p.previewInfo.Text, "3 provisions") {
 		t.Errorf("preview says %q", p.previewInfo.Text)
 	}
-	u.savePasted(p)
+	onUI(func() { u.savePasted(p) })
 	waitFor(t, "the pasted document in the library", func() bool {
 		return len(u.docs) == 1 && u.docs[0].Title == "Тестовий план"
 	})
@@ -172,7 +185,7 @@ func TestManualAlignmentPersists(t *testing.T) {
 	for i := 0; i < u.rows.model.len(); i++ {
 		if v := u.rows.model.at(i); len(v.LeftLabels) == 1 && len(v.RightLabels) == 1 {
 			left, right = v.LeftLabels[0], v.RightLabels[0]
-			u.rows.selectRow(i)
+			onUI(func() { u.rows.selectRow(i) })
 			break
 		}
 	}
@@ -180,18 +193,18 @@ func TestManualAlignmentPersists(t *testing.T) {
 		t.Fatal("no two-sided row to split")
 	}
 	old := u.cmp
-	u.decide(compare.Split)
+	onUI(func() { u.decide(compare.Split) })
 	waitFor(t, "the split", func() bool { return u.cmp != old })
 	if i, j := rowWith(u, 0, left), rowWith(u, 1, right); i == j {
 		t.Fatalf("after the split %s and %s are still on row %d", left, right, i)
 	}
 
 	// Pair the left provision with the right one again by hand.
-	u.rows.selectRow(rowWith(u, 0, left))
-	u.mark()
-	u.rows.selectRow(rowWith(u, 1, right))
+	onUI(func() { u.rows.selectRow(rowWith(u, 0, left)) })
+	onUI(func() { u.mark() })
+	onUI(func() { u.rows.selectRow(rowWith(u, 1, right)) })
 	old = u.cmp
-	u.decide(compare.Pair)
+	onUI(func() { u.decide(compare.Pair) })
 	waitFor(t, "the pair", func() bool { return u.cmp != old })
 	i := rowWith(u, 0, left)
 	if i < 0 || i != rowWith(u, 1, right) || !u.rows.model.at(i).Manual {
@@ -208,7 +221,7 @@ func TestManualAlignmentPersists(t *testing.T) {
 
 	// Undo takes the pair back in the first window.
 	old = u.cmp
-	u.undoLast()
+	onUI(func() { u.undoLast() })
 	waitFor(t, "the undo", func() bool { return u.cmp != old })
 	if i, j := rowWith(u, 0, left), rowWith(u, 1, right); i == j {
 		t.Errorf("after undo %s and %s are still on row %d", left, right, i)
@@ -222,7 +235,7 @@ func TestManualAlignmentPersists(t *testing.T) {
 func TestSearchOpensTheProvision(t *testing.T) {
 	u := newTestUI(t, openStore(t, filepath.Join(t.TempDir(), "lib.db"), true))
 	waitFor(t, "the comparison", func() bool { return u.cmp != nil })
-	test.Type(u.library.search, "prisoners")
+	onUI(func() { test.Type(u.library.search, "prisoners") })
 	waitFor(t, "search results", func() bool { return len(u.library.hits) > 0 })
 	var hit *storage.Hit
 	for i := range u.library.hits {
@@ -234,7 +247,7 @@ func TestSearchOpensTheProvision(t *testing.T) {
 	if hit == nil {
 		t.Fatalf("no hit in the right document among %+v", u.library.hits)
 	}
-	u.library.openHit(*hit)
+	onUI(func() { u.library.openHit(*hit) })
 	sel := u.rows.selectedRow()
 	if sel == nil || !slices.Contains(sel.RightLabels, hit.Label) {
 		t.Errorf("selected row %+v, want the one with %s on the right", sel, hit.Label)
@@ -251,7 +264,7 @@ func TestNotesShowUnderTheRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := u.cmp
-	u.recompute()
+	onUI(func() { u.recompute() })
 	waitFor(t, "the recomputed view", func() bool { return u.cmp != old })
 	got := u.rows.model.at(0).Notes
 	if len(got) != 1 || got[0].Text != n.Text {
