@@ -48,8 +48,7 @@ type Presentation struct {
 	rows     *pairRows
 	matrix   *matrixModel
 	cache    map[[2]int64]*compare.Comparison
-	holder   *fyne.Container // the content, inside the theme override
-	override *container.ThemeOverride
+	theme    fyne.Theme
 	closed   bool
 }
 
@@ -57,9 +56,8 @@ type Presentation struct {
 func ShowPresentation(a fyne.App, in PresentationInput) *Presentation {
 	p := newPresentation(in)
 	p.win = a.NewWindow("Counterpart — presentation")
-	p.holder = container.NewStack(p.content())
-	p.override = container.NewThemeOverride(p.holder, newPresentTheme())
-	p.win.SetContent(p.override)
+	p.theme = newPresentTheme()
+	p.win.SetContent(container.NewThemeOverride(p.content(), p.theme))
 	p.win.SetPadded(false)
 	p.win.Canvas().SetOnTypedKey(p.TypedKey)
 	p.win.SetOnClosed(p.ended)
@@ -248,13 +246,12 @@ func (p *Presentation) comparison(a, b *compare.Document) *compare.Comparison {
 
 // show redraws the window for the current state.
 func (p *Presentation) show() {
-	if p.override == nil || p.closed {
+	if p.win == nil || p.closed {
 		return
 	}
-	// Swap the content without refreshing it under the app's theme first:
-	// the override's Refresh gives the new objects its theme, then draws.
-	p.holder.Objects = []fyne.CanvasObject{p.content()}
-	p.override.Refresh()
+	// A new override for new content: it themes the whole tree before the
+	// window lays it out, so nothing is measured with the desk theme.
+	p.win.SetContent(container.NewThemeOverride(p.content(), p.theme))
 }
 
 // content builds the window's content for the current state.
@@ -308,18 +305,35 @@ func (p *Presentation) rowView() fyne.CanvasObject {
 	r := m.rows[p.index]
 	title := widget.NewRichText(&widget.TextSegment{Text: matrixTopicTitle(r.topic),
 		Style: widget.RichTextStyle{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	kind := widget.NewLabel(rowKindWords(r.kind, m.partyA, m.partyB))
+	kind.Importance = widget.LowImportance
+	kind.SizeName = theme.SizeNameCaptionText
 	left := p.side(m.partyA, m.docA, r.left, r.leftSpans, r.kind == compare.RightOnly)
 	right := p.side(m.partyB, m.docB, r.right, r.rightSpans, r.kind == compare.LeftOnly)
-	return container.NewBorder(title, nil, nil, nil,
+	return container.NewBorder(container.NewBorder(nil, nil, nil, kind, title), nil, nil, nil,
 		container.NewGridWithColumns(2, left, right))
+}
+
+// rowKindWords says in words what a row holds.
+func rowKindWords(k compare.RowKind, a, b string) string {
+	switch k {
+	case compare.Paired:
+		return "Close wording: differences highlighted"
+	case compare.Unrelated:
+		return "Answer each other in different words"
+	case compare.LeftOnly:
+		return "Only " + a
+	case compare.RightOnly:
+		return "Only " + b
+	}
+	return ""
 }
 
 // side is one party's half of a row.
 func (p *Presentation) side(party string, doc *compare.Document, labels []string, spans []widget.RichTextSegment, none bool) fyne.CanvasObject {
 	bar := canvas.NewRectangle(p.in.Snapshot.Colour(party))
 	bar.SetMinSize(fyne.NewSize(16, 16))
-	name := widget.NewRichText(&widget.TextSegment{Text: party,
-		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	name := partyName(party)
 	sub := "no document yet"
 	if doc != nil {
 		sub = doc.Title + ", " + DateWords(doc.Date)
@@ -370,13 +384,12 @@ func (p *Presentation) topicView() fyne.CanvasObject {
 func (p *Presentation) topicCell(party string, c matrixCell) fyne.CanvasObject {
 	bar := canvas.NewRectangle(p.in.Snapshot.Colour(party))
 	bar.SetMinSize(fyne.NewSize(16, 16))
-	name := widget.NewRichText(&widget.TextSegment{Text: party,
-		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	name := partyName(party)
 	head := container.NewBorder(nil, nil, bar, nil, name)
 	if c.move != Steady {
 		badge := widget.NewRichText(&widget.TextSegment{Text: strings.ToUpper(string(c.move)),
 			Style: widget.RichTextStyle{ColorName: presentAccent, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Bold: true}}})
-		head = container.NewBorder(nil, nil, bar, badge, name)
+		head = container.NewVBox(head, badge)
 	}
 	var body fyne.CanvasObject
 	if c.doc == 0 {
@@ -404,6 +417,15 @@ func (p *Presentation) topicCell(party string, c matrixCell) fyne.CanvasObject {
 		frame = border
 	}
 	return container.NewStack(frame, container.NewPadded(container.NewBorder(head, nil, nil, nil, body)))
+}
+
+// partyName is a party's name as a heading, cut with an ellipsis when its
+// column is too narrow ("E3 (United Kingdom, Fra…").
+func partyName(party string) *widget.RichText {
+	name := widget.NewRichText(&widget.TextSegment{Text: party,
+		Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	name.Truncation = fyne.TextTruncateEllipsis
+	return name
 }
 
 func mutedText(s string) fyne.CanvasObject {
