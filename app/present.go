@@ -39,17 +39,17 @@ type PresentationInput struct {
 // as presenter remotes send) previous/next row or topic, T switches rows and
 // topics, Esc or F11 leaves.
 type Presentation struct {
-	win      fyne.Window
-	in       PresentationInput
-	events   []compare.Date
-	at       compare.Date
-	mode     PresentationMode
-	index    int
-	rows     *pairRows
-	matrix   *matrixModel
-	cache    map[[2]int64]*compare.Comparison
-	theme    fyne.Theme
-	closed   bool
+	win    fyne.Window
+	in     PresentationInput
+	events []compare.Date
+	at     compare.Date
+	mode   PresentationMode
+	index  int
+	rows   *pairRows
+	matrix *matrixModel
+	cache  map[[2]int64]*compare.Comparison
+	theme  fyne.Theme
+	closed bool
 }
 
 // ShowPresentation opens the presentation in a new full-screen window of a.
