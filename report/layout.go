@@ -44,19 +44,35 @@ func (bl *block) height() float64 {
 	return h
 }
 
-// headHeight is the height of the block's beginning up to n lines of each
-// cell of its first band: what must fit for a split to look intentional.
+// headHeight is the height of the block's beginning: its bands up to and
+// including the first with text of several lines, of which only n lines of
+// each cell count. It is what must fit for a split to look intentional.
 func (bl *block) headHeight(n int) float64 {
-	if len(bl.bands) == 0 {
-		return 0
-	}
-	bd := &bl.bands[0]
 	h := 0.0
-	for i := range bd.cells {
-		ls := bd.cells[i].lines
-		h = max(h, height(ls[:min(n, len(ls))]))
+	for i := range bl.bands {
+		bd := &bl.bands[i]
+		ch, more := 0.0, false
+		for k := range bd.cells {
+			ls := bd.cells[k].lines
+			ch = max(ch, height(ls[:min(n, len(ls))]))
+			more = more || len(ls) > 1
+		}
+		h += bd.padY + ch
+		if more {
+			return h
+		}
+		h += bd.padY + bd.after
 	}
-	return h + bd.padY
+	return h
+}
+
+// need is the height a block must find below the cursor to start on this
+// page: all of it when it is short, else its head.
+func (b *brief) need(bl *block) float64 {
+	if h := bl.height(); h <= 0.3*b.contentHeight() {
+		return h
+	}
+	return bl.headHeight(3)
 }
 
 // contentHeight is the height of a page's content area.
@@ -73,12 +89,8 @@ func (b *brief) ensure(h float64) {
 // the next page whole when it is short; a tall one is split line by line,
 // provided a few lines of it fit here.
 func (b *brief) place(bl block) {
-	h := bl.height()
-	if b.y+h > b.bottom && b.y > b.top+0.01 {
-		short := h <= 0.3*b.contentHeight()
-		if short || b.y+bl.headHeight(3) > b.bottom {
-			b.newPage()
-		}
+	if b.y+b.need(&bl) > b.bottom && b.y > b.top+0.01 {
+		b.newPage()
 	}
 	for i := range bl.bands {
 		b.placeBand(&bl.bands[i])

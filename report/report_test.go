@@ -175,7 +175,40 @@ func TestCorpusPairs(t *testing.T) {
 				}
 				file := writeReport(t, c, opt)
 				checkProvisions(t, file, c, opt)
+				checkNoOrphanHeadings(t, file, c)
 			})
+		}
+	}
+}
+
+// checkNoOrphanHeadings asserts that no page ends with a section or topic
+// subheading: the first row of a group starts on the same page.
+func checkNoOrphanHeadings(t *testing.T, file string, c *compare.Comparison) {
+	t.Helper()
+	headings := map[string]bool{}
+	for _, d := range []*compare.Document{&c.Left, &c.Right} {
+		for _, p := range d.Provisions {
+			if p.Heading != "" {
+				headings[normal(p.Heading)] = true
+			}
+		}
+	}
+	for _, tp := range compare.Topics {
+		headings[tp.Title()] = true
+	}
+	n := pageCount(t, file)
+	for p := 1; p <= n; p++ {
+		var last string
+		for _, l := range strings.Split(run(t, "pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), file, "-"), "\n") {
+			l = normal(l)
+			if l == "" || strings.HasPrefix(l, "page ") || strings.HasPrefix(l, "Made ") {
+				continue
+			}
+			last = l
+		}
+		title, _, _ := strings.Cut(last, " · ")
+		if headings[title] {
+			t.Errorf("page %d ends with the heading %q", p, last)
 		}
 	}
 }

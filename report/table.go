@@ -103,7 +103,7 @@ func (b *brief) comparison() {
 	}
 	first := header.height() + 12
 	if len(blocks) > 0 && len(blocks[0]) > 0 {
-		first = header.height() + 8 + min(blocks[0][0].height(), blocks[0][0].headHeight(4))
+		first = header.height() + 10 + b.need(&blocks[0][0])
 	}
 	b.ensure(first)
 	b.place(header)
@@ -113,7 +113,7 @@ func (b *brief) comparison() {
 		if g.title != "" {
 			keep := 10.0
 			if len(blocks[gi]) > 0 {
-				keep = min(blocks[gi][0].height(), blocks[gi][0].headHeight(3)+6)
+				keep = b.need(&blocks[gi][0])
 			}
 			b.subheading(g.title, g.status, keep)
 		}
@@ -183,9 +183,11 @@ func (b *brief) rowBlock(r *compare.Row, lx, rx, colW float64) block {
 	if rightSpans == nil {
 		rightSpans = b.plainSpans(&c.Right, r.Right)
 	}
-	cellLines := func(d *compare.Document, idx []int, spans [][]span, other string) []line {
+	// An empty cell says that the other side's provision has no
+	// counterpart in this cell's document.
+	cellLines := func(d *compare.Document, idx []int, spans [][]span, own string) []line {
 		if len(idx) == 0 {
-			return b.para(colW, span{"no counterpart in " + other, b.st.none})
+			return b.para(colW-5, span{"no counterpart in " + own, b.st.none})
 		}
 		var ls []line
 		for i, sp := range spans {
@@ -197,8 +199,8 @@ func (b *brief) rowBlock(r *compare.Row, lx, rx, colW float64) block {
 		return ls
 	}
 	cells := []cell{
-		{x: lx, w: colW, lines: cellLines(&c.Left, r.Left, leftSpans, b.rightAbbrev)},
-		{x: rx, w: colW, lines: cellLines(&c.Right, r.Right, rightSpans, b.leftAbbrev)},
+		{x: lx, w: colW, lines: cellLines(&c.Left, r.Left, leftSpans, b.leftAbbrev)},
+		{x: rx, w: colW, lines: cellLines(&c.Right, r.Right, rightSpans, b.rightAbbrev)},
 	}
 	for i, idx := range [][]int{r.Left, r.Right} {
 		if len(idx) == 0 { // a tinted, empty-looking cell makes one-sided rows stand out
