@@ -86,6 +86,7 @@ type libraryPanel struct {
 	stmts   []compare.Statement
 
 	asLeft, asRight, edit, remove *widget.Button
+	sample                        *widget.Button // shown while the library is empty
 }
 
 type searchResult struct {
@@ -155,6 +156,8 @@ func newLibraryPanel(u *UI) *libraryPanel {
 	p.asRight = widget.NewButton("Compare as right", func() { p.compareAs(1) })
 	p.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { u.editDocument(p.docID) })
 	p.remove = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { u.deleteDocument(p.docID) })
+	p.sample = widget.NewButtonWithIcon("Load the sample library", theme.DownloadIcon(), u.loadSample)
+	p.sample.Importance = widget.HighImportance
 	p.body = container.NewStack(p.tree)
 	p.refreshButtons()
 	p.ExtendBaseWidget(p)
@@ -163,7 +166,7 @@ func newLibraryPanel(u *UI) *libraryPanel {
 
 func (p *libraryPanel) CreateRenderer() fyne.WidgetRenderer {
 	title := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	actions := container.NewGridWithColumns(2, p.asLeft, p.asRight, p.edit, p.remove)
+	actions := container.NewVBox(p.sample, container.NewGridWithColumns(2, p.asLeft, p.asRight, p.edit, p.remove))
 	return widget.NewSimpleRenderer(container.NewBorder(container.NewVBox(title, p.search), actions, nil, nil, p.body))
 }
 
@@ -173,12 +176,25 @@ func (p *libraryPanel) show(parties []compare.Party, docs []compare.Document, sn
 		p.stmts = snap.Statements
 	}
 	p.data = buildLibraryTree(parties, docs, p.stmts)
+	p.sample.Hidden = len(docs) > 0
+	p.sample.Refresh()
 	p.tree.Refresh()
 	p.tree.OpenAllBranches()
 	if p.u.doc(p.docID) == nil {
 		p.docID = 0
 	}
 	p.refreshButtons()
+}
+
+// loadSample imports the sample library (the 2025 documents and statements).
+func (u *UI) loadSample() {
+	u.say("Loading the sample library…")
+	u.runStore("Loading the sample library", func(ctx context.Context) error {
+		return u.store.LoadSample(ctx)
+	}, func() {
+		u.say("Loaded the sample library")
+		u.reload()
+	})
 }
 
 func (p *libraryPanel) selected(id widget.TreeNodeID) {

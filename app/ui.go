@@ -366,6 +366,10 @@ func (u *UI) timelineMoved(d compare.Date) {
 	}
 }
 
+// Present opens the full-screen presentation on the current sides, row and
+// timeline date (F5).
+func (u *UI) Present() { u.present() }
+
 // present opens the presentation window on the current sides and date.
 func (u *UI) present() {
 	if u.snap == nil {

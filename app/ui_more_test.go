@@ -100,3 +100,13 @@ func TestRowRendersToMarkup(t *testing.T) {
 	r.set(&rows[1])
 	test.AssertObjectRendersToMarkup(t, "row_paired.xml", r)
 }
+
+func TestEmptyLibraryOffersTheSample(t *testing.T) {
+	u := newTestUI(t, openStore(t, filepath.Join(t.TempDir(), "lib.db"), false))
+	waitFor(t, "the empty library", func() bool { return u.status.Text == "" && !u.library.sample.Hidden })
+	onUI(func() { test.Tap(u.library.sample) })
+	waitFor(t, "the sample comparison", func() bool { return u.cmp != nil })
+	if !u.library.sample.Hidden {
+		t.Error("the sample button is still shown over a full library")
+	}
+}
