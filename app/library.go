@@ -134,20 +134,8 @@ func newLibraryPanel(u *UI) *libraryPanel {
 	p.search.OnChanged = p.searchChanged
 	p.results = widget.NewList(
 		func() int { return len(p.hits) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			snip := widget.NewLabel("")
-			snip.Wrapping = fyne.TextWrapWord
-			return container.NewVBox(title, snip)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			h := p.hits[id]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(hitTitle(h))
-			c.Objects[1].(*widget.Label).SetText(plainSnippet(h.Snippet))
-		})
+		func() fyne.CanvasObject { return newHitItem() },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*hitItem).set(p.hits[id]) })
 	p.results.OnSelected = func(id widget.ListItemID) {
 		p.openHit(p.hits[id])
 		p.results.UnselectAll()
@@ -309,6 +297,31 @@ func (p *libraryPanel) openHit(h storage.Hit) {
 			return
 		}
 	}
+}
+
+// hitItem is one search result in the side bar: a bold title line and the
+// matching passage.
+type hitItem struct {
+	widget.BaseWidget
+	title, snippet *widget.Label
+}
+
+func newHitItem() *hitItem {
+	h := &hitItem{title: widget.NewLabel(""), snippet: widget.NewLabel("")}
+	h.title.TextStyle.Bold = true
+	h.title.Truncation = fyne.TextTruncateEllipsis
+	h.snippet.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *hitItem) set(hit storage.Hit) {
+	h.title.SetText(hitTitle(hit))
+	h.snippet.SetText(plainSnippet(hit.Snippet))
+}
+
+func (h *hitItem) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(h.title, h.snippet))
 }
 
 func hitTitle(h storage.Hit) string {
