@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -109,13 +110,30 @@ func buildMatrix(s *Snapshot, at compare.Date) *matrixModel {
 	return m
 }
 
-// movedTopics returns the topics on which cur adds, drops or rewrites
-// provisions compared with prev.
+// movedTopics returns the topics on which cur's provisions differ from
+// prev's: a provision added, dropped or reworded. Provisions are compared by
+// their wording alone (case and spacing aside), so renumbering is not a
+// move. This is cheap enough to run for every party on every timeline step;
+// the statements panel aligns the two documents to say what moved how.
 func movedTopics(prev, cur *compare.Document) []compare.Topic {
+	texts := func(d *compare.Document) map[compare.Topic][]string {
+		m := map[compare.Topic][]string{}
+		for _, p := range d.Provisions {
+			norm := strings.ToLower(strings.Join(strings.Fields(p.Text), " "))
+			for _, t := range provisionTopics(p) {
+				m[t] = append(m[t], norm)
+			}
+		}
+		return m
+	}
+	a, b := texts(prev), texts(cur)
 	var out []compare.Topic
-	for _, tc := range provisionChanges(prev, cur) {
-		if len(tc.Added)+len(tc.Dropped)+len(tc.Rewritten) > 0 {
-			out = append(out, tc.Topic)
+	for _, t := range libraryTopics([]compare.Document{*prev, *cur}) {
+		x, y := a[t], b[t]
+		slices.Sort(x)
+		slices.Sort(y)
+		if !slices.Equal(x, y) {
+			out = append(out, t)
 		}
 	}
 	return out
