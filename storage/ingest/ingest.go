@@ -24,6 +24,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"counterpart/compare"
 )
@@ -334,13 +336,24 @@ func fail(name string, p *Problem, err error) error {
 	return &FileError{Name: name, Problem: p, Err: err}
 }
 
-// firstLine keeps an error message to one line of reasonable length.
+// firstLine keeps an error message to one line of reasonable length and
+// printable UTF-8 (a library's message may quote bytes of the file).
 func firstLine(s string) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
 		s = s[:i]
 	}
-	if len(s) > 300 {
-		s = strings.ToValidUTF8(s[:300], "") + "…"
+	cut := len(s) > 300
+	if cut {
+		s = s[:300]
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			return '?'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "?"))
+	if cut {
+		s += "…"
 	}
 	return s
 }
