@@ -91,7 +91,8 @@ func BenchmarkTimelineStepUncached(b *testing.B) {
 }
 
 // BenchmarkStatementsPanelStep measures the statements panel's model for one
-// step in the same library.
+// step in the same library, the first time over each date (nothing cached):
+// a step onto new documents aligns each with its party's previous one.
 func BenchmarkStatementsPanelStep(b *testing.B) {
 	snap := largeSnapshot(b, 500)
 	events := snap.Dates()
@@ -104,6 +105,6 @@ func BenchmarkStatementsPanelStep(b *testing.B) {
 		if at == events[len(events)-1] {
 			at = events[len(events)/2]
 		}
-		buildPeriod(snap, at, prev)
+		buildPeriod(snap, at, prev, provisionChanges)
 	}
 }

@@ -39,7 +39,9 @@ type partyChange struct {
 
 // buildPeriod computes the panel for date at, the timeline having been at
 // since before (empty, or not before at: the previous event date is used).
-func buildPeriod(s *Snapshot, at, since compare.Date) *periodModel {
+// changes says what a document changed from the one before (see
+// provisionChanges).
+func buildPeriod(s *Snapshot, at, since compare.Date, changes func(prev, cur *compare.Document) []topicChange) *periodModel {
 	m := &periodModel{at: at, from: at.AddDays(-(StatementWindow - 1))}
 	if since == "" || since >= at {
 		since = StepDate(s.Dates(), at, -1)
@@ -61,7 +63,7 @@ func buildPeriod(s *Snapshot, at, since compare.Date) *periodModel {
 		if st.Document == nil || !fresh[st.Document] {
 			continue
 		}
-		for _, tc := range provisionChanges(st.Previous, st.Document) {
+		for _, tc := range changes(st.Previous, st.Document) {
 			if sum := changeSummary(tc); sum != "" {
 				m.changes = append(m.changes, partyChange{party: st.Party, doc: st.Document, topic: tc.Topic, summary: sum})
 			}
@@ -206,10 +208,11 @@ func joinTexts(d *compare.Document, idx []int) string {
 type StatementsPanel struct {
 	widget.BaseWidget
 
-	snap  *Snapshot
-	model *periodModel
-	box   *fyne.Container
-	title *widget.Label
+	snap    *Snapshot
+	model   *periodModel
+	changes map[[2]int64][]topicChange // per previous and current document ID
+	box     *fyne.Container
+	title   *widget.Label
 }
 
 // NewStatementsPanel returns an empty panel.
@@ -223,6 +226,7 @@ func NewStatementsPanel() *StatementsPanel {
 // SetSnapshot changes the library the panel reads, keeping its date.
 func (p *StatementsPanel) SetSnapshot(s *Snapshot) {
 	p.snap = s
+	p.changes = map[[2]int64][]topicChange{}
 	p.model.since = ""
 	if p.model.at != "" {
 		p.SetDate(p.model.at)
@@ -239,8 +243,23 @@ func (p *StatementsPanel) SetDate(at compare.Date) {
 	if since == at {
 		since = p.model.since
 	}
-	p.model = buildPeriod(p.snap, at, since)
+	p.model = buildPeriod(p.snap, at, since, p.changed)
 	p.show()
+}
+
+// changed aligns two documents of a party once: dragging back and forth
+// over a date does not align them again.
+func (p *StatementsPanel) changed(prev, cur *compare.Document) []topicChange {
+	k := [2]int64{0, cur.ID}
+	if prev != nil {
+		k[0] = prev.ID
+	}
+	if c, ok := p.changes[k]; ok {
+		return c
+	}
+	c := provisionChanges(prev, cur)
+	p.changes[k] = c
+	return c
 }
 
 // Statements returns the statements the panel shows.
