@@ -458,3 +458,28 @@ func TestNotesBesideTheirRows(t *testing.T) {
 		t.Errorf("the note on provision 2 is not between rows 2 and 3")
 	}
 }
+
+func TestEdgeCases(t *testing.T) {
+	needTool(t, "pdfinfo")
+	tests := []struct {
+		name string
+		c    *compare.Comparison
+		opt  Options
+	}{
+		{"empty documents", &compare.Comparison{Left: compare.Document{Title: "A"}, Right: compare.Document{Title: "B"}}, Options{}},
+		{"no dates, no parties", &compare.Comparison{
+			Left:  compare.Document{Title: "A", Provisions: []compare.Provision{{Label: "1", Text: "Text."}}},
+			Right: compare.Document{Title: "B"},
+			Rows:  []compare.Row{{Left: []int{0}, Kind: compare.LeftOnly}},
+		}, Options{Group: ByTopic, Title: "   "}},
+		{"very long title and note", longComparison(2, 3), Options{Title: strings.Repeat("Заголовок ", 40), Note: strings.Repeat("A long analyst's note. ", 200)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := writeReport(t, tt.c, tt.opt)
+			if n := pageCount(t, file); n < 1 {
+				t.Fatalf("%d pages", n)
+			}
+		})
+	}
+}

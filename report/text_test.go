@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"counterpart/compare"
 )
@@ -172,4 +173,33 @@ func TestCollapse(t *testing.T) {
 			t.Errorf("collapse(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+func FuzzWrap(f *testing.F) {
+	f.Add("Ukraine's sovereignty is confirmed.", 40.0)
+	f.Add("Прекращение огня на тридцать дней", 12.0)
+	f.Add("a\u00a0b\tc\n\nd  e", 3.0)
+	b, err := newBrief(longComparison(1, 3), Options{Created: fixed})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, width float64) {
+		if width < 5 || width > 500 || !utf8.ValidString(text) {
+			t.Skip()
+		}
+		lines := b.m.wrap([]span{{text, b.st.body}}, width, lead)
+		var got []string
+		for _, l := range lines {
+			for i, r := range l.runs {
+				// Only a single character wider than the line may pass it.
+				if r.x+r.w > width+1e-6 && !(i == 0 && utf8.RuneCountInString(r.text) == 1) {
+					t.Fatalf("run %q ends at %.2f, past %.2f", r.text, r.x+r.w, width)
+				}
+			}
+			got = append(got, l.text())
+		}
+		if a, z := strings.Join(strings.Fields(strings.Join(got, "")), ""), strings.Join(strings.Fields(text), ""); a != z {
+			t.Fatalf("lines spell %q, want %q", a, z)
+		}
+	})
 }
