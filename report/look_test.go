@@ -31,7 +31,7 @@ func TestLook(t *testing.T) {
 		docs = append(docs, corpusDoc(t, n))
 	}
 	notes := []compare.Note{{Label: "I.2", Text: "Neutrality demand goes further than Istanbul 2022: it bans any third-state military activity, not just bases.", Created: "2025-06-03"}}
-	err = Write(f, c, Options{Group: Grouping(os.Getenv("REPORT_GROUP")), Created: fixed, Parties: parties, Documents: docs, Statements: corpusStatements(t), Notes: notes, Note: "Russia's memorandum answers Ukraine's point by point only in part: its ceasefire section offers two options, both conditional on withdrawal or a halt to military aid."})
+	err = Write(f, c, Options{Paper: Paper(os.Getenv("REPORT_PAPER")), Group: Grouping(os.Getenv("REPORT_GROUP")), Created: fixed, Parties: parties, Documents: docs, Statements: corpusStatements(t), Notes: notes, Note: "Russia's memorandum answers Ukraine's point by point only in part: its ceasefire section offers two options, both conditional on withdrawal or a halt to military aid."})
 	if err != nil {
 		t.Fatal(err)
 	}

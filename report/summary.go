@@ -196,7 +196,7 @@ func (b *brief) topicTable() {
 		for i, k := range idx {
 			labels[i] = d.Provisions[k].Label
 		}
-		return b.para(cw, span{strings.Join(labels, ", "), labStyle}, span{"  " + excerpt(d.Provisions[idx[0]].Text, 150), posStyle})
+		return b.para(cw, span{strings.Join(labels, ", "), labStyle}, span{"  " + excerpt(d.Provisions[idx[0]].Text, 120), posStyle})
 	}
 	for _, t := range c.Topics {
 		if !validIdx(t.Left, len(c.Left.Provisions)) || !validIdx(t.Right, len(c.Right.Provisions)) {
