@@ -366,7 +366,7 @@ func (v *matrixCellView) set(c matrixCell, party color.Color) {
 	}
 	v.bar.FillColor = color.Transparent
 	if c.doc != 0 && party != nil {
-		v.bar.FillColor = party
+		v.bar.FillColor = legible(party, theme.Color(theme.ColorNameBackground))
 	}
 	v.badge.Text = strings.ToUpper(string(c.move))
 	v.border.StrokeColor = color.Transparent
@@ -443,7 +443,7 @@ func (h *matrixHeader) set(title, sub string, c color.Color) {
 	if c == nil {
 		c = color.Transparent
 	}
-	h.swatch.FillColor = c
+	h.swatch.FillColor = legible(c, theme.Color(theme.ColorNameBackground))
 	h.swatch.Refresh()
 }
 

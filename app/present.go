@@ -331,7 +331,7 @@ func rowKindWords(k compare.RowKind, a, b string) string {
 
 // side is one party's half of a row.
 func (p *Presentation) side(party string, doc *compare.Document, labels []string, spans []widget.RichTextSegment, none bool) fyne.CanvasObject {
-	bar := canvas.NewRectangle(p.in.Snapshot.Colour(party))
+	bar := canvas.NewRectangle(legible(p.in.Snapshot.Colour(party), presentColor(theme.ColorNameBackground)))
 	bar.SetMinSize(fyne.NewSize(16, 16))
 	name := partyName(party)
 	sub := "no document yet"
@@ -382,7 +382,7 @@ func (p *Presentation) topicView() fyne.CanvasObject {
 
 // topicCell is one party's position on the shown topic.
 func (p *Presentation) topicCell(party string, c matrixCell) fyne.CanvasObject {
-	bar := canvas.NewRectangle(p.in.Snapshot.Colour(party))
+	bar := canvas.NewRectangle(legible(p.in.Snapshot.Colour(party), presentColor(theme.ColorNameBackground)))
 	bar.SetMinSize(fyne.NewSize(16, 16))
 	name := partyName(party)
 	head := container.NewBorder(nil, nil, bar, nil, name)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"math"
 	"sort"
 	"sync"
 
@@ -144,6 +145,38 @@ func (s *Snapshot) Document(id int64) *compare.Document {
 		}
 	}
 	return nil
+}
+
+// legible returns c, or c blended halfway to white or black when it would
+// be hard to see on bg (a black party colour on a dark theme, say).
+func legible(c, bg color.Color) color.Color {
+	if _, _, _, a := c.RGBA(); a == 0 {
+		return c
+	}
+	lc, lb := luminance(c), luminance(bg)
+	if (max(lc, lb)+0.05)/(min(lc, lb)+0.05) >= 1.8 {
+		return c
+	}
+	r, g, b, _ := c.RGBA()
+	to := uint32(0xffff)
+	if lb > 0.5 {
+		to = 0
+	}
+	mix := func(v uint32) uint8 { return uint8(((v + to) / 2) >> 8) }
+	return color.NRGBA{R: mix(r), G: mix(g), B: mix(b), A: 0xff}
+}
+
+// luminance is the WCAG relative luminance of c.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
 
 func hexColour(h string) (color.NRGBA, bool) {

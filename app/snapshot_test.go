@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image/color"
 	"io/fs"
 	"path/filepath"
 	"sync"
@@ -150,5 +151,36 @@ func TestLatestDropsStaleResults(t *testing.T) {
 	defer mu.Unlock()
 	if len(got) != 1 || got[0] != 2 {
 		t.Errorf("delivered %v, want only the newest result [2]", got)
+	}
+}
+
+func TestLegible(t *testing.T) {
+	black := color.NRGBA{A: 0xff}
+	white := color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	dark := color.NRGBA{R: 0x0B, G: 0x0D, B: 0x10, A: 0xff}
+	blue := color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xff}
+	yellow := color.NRGBA{R: 0xF0, G: 0xE4, B: 0x42, A: 0xff}
+	tests := []struct {
+		name    string
+		c, bg   color.Color
+		changed bool
+	}{
+		{"black on dark", black, dark, true},
+		{"yellow on white", yellow, white, true},
+		{"blue on dark", blue, dark, false},
+		{"blue on white", blue, white, false},
+		{"transparent", color.Transparent, dark, false},
+	}
+	for _, tt := range tests {
+		got := legible(tt.c, tt.bg)
+		if changed := got != tt.c; changed != tt.changed {
+			t.Errorf("%s: legible = %v, changed %v, want changed %v", tt.name, got, changed, tt.changed)
+		}
+		if tt.changed {
+			lg, lb := luminance(got), luminance(tt.bg)
+			if ratio := (max(lg, lb) + 0.05) / (min(lg, lb) + 0.05); ratio < 1.8 {
+				t.Errorf("%s: still hard to see, contrast %.2f", tt.name, ratio)
+			}
+		}
 	}
 }

@@ -457,13 +457,14 @@ func (r *trackRenderer) rebuild() {
 	sort.SliceStable(r.marks, func(i, j int) bool { return !r.marks[i].document && r.marks[j].document })
 	r.docs, r.stmts = r.docs[:0], r.stmts[:0]
 	for _, m := range r.marks {
+		colour := legible(m.colour, theme.Color(theme.ColorNameBackground))
 		if m.document {
-			c := canvas.NewCircle(m.colour)
+			c := canvas.NewCircle(colour)
 			c.StrokeColor = theme.Color(theme.ColorNameBackground)
 			c.StrokeWidth = 1
 			r.docs = append(r.docs, c)
 		} else {
-			l := canvas.NewLine(m.colour)
+			l := canvas.NewLine(colour)
 			l.StrokeWidth = 2
 			r.stmts = append(r.stmts, l)
 		}

@@ -299,7 +299,7 @@ func (p *StatementsPanel) show() {
 // card is one entry: a bar in the party's colour, a line of metadata, the
 // text, and the source in small type.
 func (p *StatementsPanel) card(party, meta, text, source string) fyne.CanvasObject {
-	bar := canvas.NewRectangle(p.snap.Colour(party))
+	bar := canvas.NewRectangle(legible(p.snap.Colour(party), theme.Color(theme.ColorNameBackground)))
 	bar.SetMinSize(fyne.NewSize(5, 5))
 	m := widget.NewLabelWithStyle(meta, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.Wrapping = fyne.TextWrapWord
