@@ -224,3 +224,20 @@ func walk(o fyne.CanvasObject, at fyne.Position, fn func(fyne.CanvasObject, fyne
 		walk(child, pos, fn)
 	}
 }
+
+func TestTimelineBarRenders(t *testing.T) {
+	test.NewTempApp(t)
+	snap := NewSnapshot(nil, []compare.Document{
+		{Title: "Memorandum", Date: "2025-05-28", Parties: []string{ukraine}},
+		{Title: "Memorandum", Date: "2025-06-02", Parties: []string{russia}},
+		{Title: "Framework", Date: "2025-08-30", Parties: []string{ukraine, usa}},
+	}, []compare.Statement{
+		{Date: "2025-05-16", Party: usa},
+		{Date: "2025-07-01", Party: russia},
+	})
+	bar := NewTimelineBar(nil)
+	bar.SetSnapshot(snap)
+	bar.SetDate("2025-06-02")
+	bar.Resize(fyne.NewSize(720, bar.MinSize().Height))
+	test.AssertObjectRendersToMarkup(t, "timeline_bar.xml", bar)
+}
