@@ -334,12 +334,14 @@ const trackInset = 10
 // and the thumb. Its state is the bar's.
 type timelineTrack struct {
 	widget.BaseWidget
-	bar *TimelineBar
+	bar     *TimelineBar
+	focused bool
 }
 
 var (
 	_ fyne.Draggable = (*timelineTrack)(nil)
 	_ fyne.Tappable  = (*timelineTrack)(nil)
+	_ fyne.Focusable = (*timelineTrack)(nil)
 )
 
 func newTimelineTrack(bar *TimelineBar) *timelineTrack {
@@ -348,8 +350,43 @@ func newTimelineTrack(bar *TimelineBar) *timelineTrack {
 	return t
 }
 
-// Tapped moves the timeline to the date under the pointer.
-func (t *timelineTrack) Tapped(e *fyne.PointEvent) { t.moveTo(e.Position.X) }
+// Tapped moves the timeline to the date under the pointer and takes the
+// keyboard focus, so that the arrow keys step from there.
+func (t *timelineTrack) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+	t.moveTo(e.Position.X)
+}
+
+// FocusGained shows the focus on the thumb.
+func (t *timelineTrack) FocusGained() { t.focused = true; t.Refresh() }
+
+// FocusLost hides the focus.
+func (t *timelineTrack) FocusLost() { t.focused = false; t.Refresh() }
+
+// TypedRune ignores text.
+func (t *timelineTrack) TypedRune(rune) {}
+
+// TypedKey steps with ← and →, and jumps to the first or last date with
+// Home and End.
+func (t *timelineTrack) TypedKey(e *fyne.KeyEvent) {
+	b := t.bar
+	switch e.Name {
+	case fyne.KeyLeft:
+		b.Step(-1)
+	case fyne.KeyRight:
+		b.Step(1)
+	case fyne.KeyHome:
+		if len(b.events) > 0 {
+			b.change(b.events[0])
+		}
+	case fyne.KeyEnd:
+		if len(b.events) > 0 {
+			b.change(b.events[len(b.events)-1])
+		}
+	}
+}
 
 // Dragged follows the pointer.
 func (t *timelineTrack) Dragged(e *fyne.DragEvent) { t.moveTo(e.Position.X) }
@@ -431,8 +468,12 @@ func (r *trackRenderer) Layout(size fyne.Size) {
 	}
 	if t.bar.date != "" {
 		x := t.x(dayOf(t.bar.first, t.bar.date), size.Width)
-		r.thumb.Move(fyne.NewPos(x-2, 0))
-		r.thumb.Resize(fyne.NewSize(4, labelY))
+		w := float32(4)
+		if t.focused {
+			w = 8
+		}
+		r.thumb.Move(fyne.NewPos(x-w/2, 0))
+		r.thumb.Resize(fyne.NewSize(w, labelY))
 	}
 	r.thumb.Hidden = t.bar.date == ""
 }

@@ -156,6 +156,35 @@ func TestTimelineButtonsStep(t *testing.T) {
 	}
 }
 
+func TestTimelineKeys(t *testing.T) {
+	h := newTimelineHost(t)
+	h.bar.SetDate("2025-06-02")
+	test.TapCanvas(h.win.Canvas(), h.trackPoint("2025-06-02"))
+	if h.win.Canvas().Focused() != h.bar.track {
+		t.Fatal("tapping the track does not focus it")
+	}
+	tests := []struct {
+		key  fyne.KeyName
+		want compare.Date
+	}{
+		{fyne.KeyRight, "2025-06-04"},
+		{fyne.KeyRight, "2025-07-23"},
+		{fyne.KeyLeft, "2025-06-04"},
+		{fyne.KeyHome, "2025-05-16"},
+		{fyne.KeyLeft, "2025-05-16"},
+		{fyne.KeyEnd, "2025-12-28"},
+	}
+	for _, tt := range tests {
+		h.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: tt.key})
+		if got := h.bar.Date(); got != tt.want {
+			t.Errorf("%s: date %s, want %s", tt.key, got, tt.want)
+		}
+		if got := h.changes[len(h.changes)-1]; got != tt.want {
+			t.Errorf("%s: last onChange %s, want %s", tt.key, got, tt.want)
+		}
+	}
+}
+
 func TestTimelinePlayStopsAtEnd(t *testing.T) {
 	test.NewTempApp(t)
 	snap := corpusSnapshot(t)

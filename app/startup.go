@@ -1,0 +1,44 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ShowOpenError fills w with the reason the library at path could not be
+// opened (corrupt, written by a newer Counterpart, read-only, locked…) and
+// offers its backups, newest first. Choosing one calls restore with its path;
+// restore reports whether the library then opened, and the window shows the
+// new error otherwise.
+func ShowOpenError(a fyne.App, w fyne.Window, path string, err error, backups []string, restore func(backup string) error) {
+	a.Settings().SetTheme(NewTheme())
+	w.SetTitle("Counterpart")
+	msg := widget.NewLabel(fmt.Sprintf("Counterpart could not open its library\n%s\n\n%v", path, err))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("Quit", func() { a.Quit() })
+	var body fyne.CanvasObject
+	if len(backups) == 0 {
+		body = widget.NewLabel("There is no backup of this library. Move the file away to start with a new library, or open another one with --db FILE.")
+	} else {
+		choice := widget.NewSelect(backups, nil)
+		choice.SetSelectedIndex(0)
+		var open *widget.Button
+		open = widget.NewButton("Restore this backup", func() {
+			open.Disable()
+			if err := restore(choice.Selected); err != nil {
+				msg.SetText(fmt.Sprintf("Restoring %s failed:\n%v", filepath.Base(choice.Selected), err))
+				open.Enable()
+			}
+		})
+		open.Importance = widget.HighImportance
+		body = container.NewVBox(
+			widget.NewLabel("Restore a backup? The damaged file is kept beside it, renamed."),
+			choice, open)
+	}
+	w.SetContent(container.NewPadded(container.NewVBox(msg, widget.NewSeparator(), body, container.NewHBox(quit))))
+	w.Resize(fyne.NewSize(720, 360))
+}
