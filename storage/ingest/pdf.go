@@ -428,7 +428,7 @@ func joinLines(parts []string, all string) string {
 			s := strings.TrimSuffix(prev, "-")
 			b.Reset()
 			b.WriteString(s + p)
-		case strings.HasSuffix(prev, "-"):
+		case strings.HasSuffix(prev, "-") && !strings.HasSuffix(prev, " -"):
 			b.WriteString(p)
 		default:
 			b.WriteString(" " + p)
@@ -440,7 +440,11 @@ func joinLines(parts []string, all string) string {
 // dropHyphen decides whether the hyphen ending prev breaks one word whose
 // rest starts next.
 func dropHyphen(prev, next, all string) bool {
-	before := lastWord(strings.TrimSuffix(prev, "-"))
+	stem := strings.TrimSuffix(prev, "-")
+	if r, _ := utf8.DecodeLastRuneInString(stem); !unicode.IsLetter(r) {
+		return false // a dash after a space, or a number range
+	}
+	before := lastWord(stem)
 	after := firstWord(next)
 	if before == "" || after == "" {
 		return false
