@@ -52,16 +52,16 @@ const (
 // Options control the content and look of a report. Only the comparison is
 // required; every option has a sensible default.
 type Options struct {
-	Title      string              // default "Comparison: <left title> / <right title>"
-	Paper      Paper               // default A4
-	Group      Grouping            // default ByOrder
-	Note       string              // the analyst's note for the title block, optional
-	Created    time.Time           // report date; zero means now. Fixing it makes the output byte-for-byte reproducible
-	Parties    []compare.Party     // names and colours for headings and the timeline
-	Documents  []compare.Document  // library documents (metadata only) for the timeline
-	Statements []compare.Statement // statements for the timeline
-	Notes      []compare.Note      // analyst notes, shown under the rows they attach to
-	Progress   func(done, total int)
+	Title      string                // default "Comparison: <left title> / <right title>"
+	Paper      Paper                 // default A4
+	Group      Grouping              // default ByOrder
+	Note       string                // the analyst's note for the title block, optional
+	Created    time.Time             // report date; zero means now. Fixing it makes the output byte-for-byte reproducible
+	Parties    []compare.Party       // names and colours for headings and the timeline
+	Documents  []compare.Document    // library documents (metadata only) for the timeline
+	Statements []compare.Statement   // statements for the timeline
+	Notes      []compare.Note        // analyst notes, shown under the rows they attach to
+	Progress   func(done, total int) // optional; called after each aligned row is laid out
 }
 
 // Write lays out the comparison c as a PDF brief and writes it to w.
@@ -157,11 +157,9 @@ type brief struct {
 	partyColours map[string]rgb
 	nextColour   int
 	st           styles
-	leftName     string // short names of the two documents for headings
-	rightName    string
 	leftColour   rgb
 	rightColour  rgb
-	leftAbbrev   string
+	leftAbbrev   string // the parties' short names, for headings
 	rightAbbrev  string
 	curFill      rgb
 	fillSet      bool
@@ -255,7 +253,6 @@ func newBrief(c *compare.Comparison, opt Options) (*brief, error) {
 	}
 	b.leftColour = b.partyColour(first(c.Left.Parties))
 	b.rightColour = b.partyColour(first(c.Right.Parties))
-	b.leftName, b.rightName = docName(&c.Left), docName(&c.Right)
 	b.leftAbbrev, b.rightAbbrev = b.abbrev(&c.Left, "left"), b.abbrev(&c.Right, "right")
 	b.newPage()
 	return b, nil
@@ -266,14 +263,6 @@ func first(s []string) string {
 		return ""
 	}
 	return s[0]
-}
-
-// docName names a document for headings: party and title.
-func docName(d *compare.Document) string {
-	if p := d.Party(); p != "" {
-		return p + " — " + d.Title
-	}
-	return d.Title
 }
 
 // abbrev returns a party's short name for a document, or fallback.
