@@ -102,6 +102,12 @@ func (b *brief) place(bl block) {
 	}
 }
 
+// continued marks the top of a cell continued from the previous page.
+const continued = "(continued)"
+
+// continuedH is the height of the continued mark.
+const continuedH = 3.0
+
 // placeBand draws a band at the cursor, continuing it on new pages as
 // often as needed. A slice never passes the bottom margin.
 func (b *brief) placeBand(bd *band) {
@@ -111,7 +117,7 @@ func (b *brief) placeBand(bd *band) {
 		top := b.y
 		padTop := bd.padY
 		if !firstSlice {
-			padTop = min(bd.padY, 1.2)
+			padTop = min(bd.padY, 1.2) + continuedH
 		}
 		// How many lines of each cell fit on this page?
 		take := make([]int, len(bd.cells))
@@ -157,6 +163,9 @@ func (b *brief) placeBand(bd *band) {
 		}
 		for i := range bd.cells {
 			c := &bd.cells[i]
+			if !firstSlice && next[i] < len(c.lines) {
+				b.text(c.x+c.padX, top+padTop-1.3, continued, b.st.smallItalic)
+			}
 			y := top + padTop
 			for k := next[i]; k < take[i]; k++ {
 				l := &c.lines[k]

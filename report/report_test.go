@@ -79,7 +79,8 @@ func columnText(t *testing.T, file string, c *compare.Comparison, opt Options, r
 	hb := b.tableHeader()
 	top := b.top + hb.height()
 	pt := func(mm float64) string { return strconv.Itoa(int(mm / 25.4 * 72)) }
-	return normal(run(t, "pdftotext", "-x", pt(x-0.5), "-y", pt(top), "-W", pt(colW+1), "-H", pt(b.bottom-top), file, "-"))
+	text := normal(run(t, "pdftotext", "-x", pt(x-0.5), "-y", pt(top), "-W", pt(colW+1), "-H", pt(b.bottom-top), file, "-"))
+	return strings.ReplaceAll(text, " "+continued+" ", " ")
 }
 
 // checkProvisions asserts that every provision's label and text can be read
@@ -356,6 +357,12 @@ func TestPagesHeaderAndMargins(t *testing.T) {
 				}
 			}
 			checkProvisions(t, file, c, opt)
+			full := run(t, "pdftotext", file, "-")
+			if got := strings.Count(full, continued); tt.rows == 1 && got < 2 {
+				t.Errorf("a row over %d pages is marked %s %d times", n, continued, got)
+			} else if tt.rows > 1 && got > 0 {
+				t.Errorf("short rows split across pages: %s appears %d times", continued, got)
+			}
 		})
 	}
 }

@@ -68,6 +68,7 @@ func (b *brief) heading(text string) {
 	st := &style{face: bold, size: 12.5, colour: accent}
 	ls := b.para(b.right-b.left, span{text, st})
 	y := b.y
+	b.pdf.Bookmark(text, 0, y)
 	for i := range ls {
 		b.drawLine(&ls[i], b.left, y)
 		y += ls[i].h
@@ -91,6 +92,7 @@ func (b *brief) subheading(text, status string, keep float64) {
 	if b.y+h+keep > b.bottom {
 		b.newPage()
 	}
+	b.pdf.Bookmark(text, 1, b.y)
 	b.place(block{bands: []band{{cells: []cell{{x: b.left, w: w, lines: ls}}}}, rule: true})
 }
 
