@@ -262,7 +262,10 @@ func capitalise(s string) string {
 }
 
 func plural(n int, noun string) string {
-	if n == 1 {
+	switch n {
+	case 0:
+		return "no " + noun + "s"
+	case 1:
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
