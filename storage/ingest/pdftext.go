@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"math"
@@ -55,6 +56,9 @@ func pageRuns(p pdf.Page) (runs []run, err error) {
 	}()
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil, nil
+	}
+	if !safeStream(p.V.Key("Contents")) {
+		return nil, errors.New("the page's content is malformed")
 	}
 	fonts := map[string]*pdfFont{}
 	g := textState{ctm: identity, th: 1}
@@ -204,6 +208,79 @@ func pageRuns(p pdf.Page) (runs []run, err error) {
 	return runs, nil
 }
 
+// safeStream reports whether a content stream (or array of streams) can be
+// given to pdf.Interpret: the library loops for ever on a hex string that
+// is not closed before the end of the stream.
+func safeStream(v pdf.Value) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	var parts []pdf.Value
+	switch v.Kind() {
+	case pdf.Stream:
+		parts = []pdf.Value{v}
+	case pdf.Array:
+		for i := 0; i < v.Len(); i++ {
+			parts = append(parts, v.Index(i))
+		}
+	default:
+		return true
+	}
+	var readers []io.Reader
+	for _, p := range parts {
+		if p.Kind() != pdf.Stream {
+			continue
+		}
+		rc := p.Reader()
+		defer rc.Close()
+		readers = append(readers, rc)
+	}
+	data, err := io.ReadAll(io.LimitReader(io.MultiReader(readers...), maxPart))
+	if err != nil {
+		return false
+	}
+	return hexStringsClosed(data)
+}
+
+// hexStringsClosed reports whether every "<" hex string of a PostScript-like
+// stream is closed, skipping literal strings, comments and "<<".
+func hexStringsClosed(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 1
+			for i++; i < len(data) && depth > 0; i++ {
+				switch data[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+			}
+			i--
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				i++
+				continue
+			}
+			j := bytes.IndexByte(data[i:], '>')
+			if j < 0 {
+				return false
+			}
+			i += j
+		}
+	}
+	return true
+}
+
 // pdfFont is what text extraction needs of a font: how its codes split,
 // what text they stand for, and how wide they are.
 type pdfFont struct {
@@ -235,7 +312,13 @@ func newPDFFont(f pdf.Font) *pdfFont {
 			pf.bold = fd.Key("FontWeight").Float64() >= 600
 		}
 	} else {
-		pf.fallback = f.Encoder()
+		// The library reads a ToUnicode map of its own for some encodings;
+		// let it only where that cannot hang it.
+		enc := f.V.Key("Encoding")
+		if f.V.Key("ToUnicode").Kind() != pdf.Stream || enc.Kind() == pdf.Dict ||
+			(enc.Kind() == pdf.Name && enc.Name() != "Identity-H") {
+			pf.fallback = f.Encoder()
+		}
 		pf.first = f.FirstChar()
 		ws := f.V.Key("Widths")
 		for i := 0; i < ws.Len() && i < 65536; i++ {
