@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -72,23 +73,19 @@ func buildPeriod(s *Snapshot, at, since compare.Date, changes func(prev, cur *co
 	return m
 }
 
-// changeSummary writes a topic's provision changes in words, or "" when
-// nothing changed.
+// changeSummary writes a topic's provision changes in words ("added 1, 16 ·
+// dropped I.5 · rewritten 2, 14"), or "" when nothing changed.
 func changeSummary(tc topicChange) string {
 	var parts []string
-	count := func(labels []string, verb string) {
-		switch len(labels) {
-		case 0:
-		case 1:
-			parts = append(parts, fmt.Sprintf("%s %s", labels[0], verb))
-		default:
-			parts = append(parts, fmt.Sprintf("%s %s", strings.Join(labels, ", "), verb))
+	for _, p := range []struct {
+		verb   string
+		labels []string
+	}{{"added", tc.Added}, {"dropped", tc.Dropped}, {"rewritten", tc.Rewritten}} {
+		if len(p.labels) > 0 {
+			parts = append(parts, p.verb+" "+strings.Join(p.labels, ", "))
 		}
 	}
-	count(tc.Added, "added")
-	count(tc.Dropped, "dropped")
-	count(tc.Rewritten, "rewritten")
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, " · ")
 }
 
 // topicChange is what a document changed on one topic compared with the
@@ -146,6 +143,7 @@ func provisionChanges(prev, cur *compare.Document) []topicChange {
 			}
 		}
 	}
+	inOrder(byTopic, prev, cur)
 	var out []topicChange
 	for _, t := range append(append([]compare.Topic(nil), compare.Topics...), otherTopic) {
 		if c := byTopic[t]; c != nil {
@@ -162,6 +160,30 @@ func provisionChanges(prev, cur *compare.Document) []topicChange {
 		out = append(out, *byTopic[t])
 	}
 	return out
+}
+
+// inOrder sorts each change's labels in document order (dropped ones in
+// prev's) and drops repeats.
+func inOrder(changes map[compare.Topic]*topicChange, prev, cur *compare.Document) {
+	order := func(d *compare.Document) map[string]int {
+		m := map[string]int{}
+		if d != nil {
+			for i, p := range d.Provisions {
+				m[p.Label] = i
+			}
+		}
+		return m
+	}
+	po, co := order(prev), order(cur)
+	tidy := func(labels []string, o map[string]int) []string {
+		slices.SortStableFunc(labels, func(a, b string) int { return o[a] - o[b] })
+		return slices.Compact(labels)
+	}
+	for _, c := range changes {
+		c.Added = tidy(c.Added, co)
+		c.Dropped = tidy(c.Dropped, po)
+		c.Rewritten = tidy(c.Rewritten, co)
+	}
 }
 
 // rowTopics returns the distinct topics of the provisions of both sides of
@@ -290,8 +312,13 @@ func (p *StatementsPanel) show() {
 	for _, d := range m.documents {
 		p.box.Add(p.card(d.Parties[0], "New "+string(d.Kind)+" · "+d.Party()+" · "+DateWords(d.Date), d.Title, ""))
 	}
-	for _, c := range m.changes {
-		p.box.Add(p.card(c.party, c.party+" · "+matrixTopicTitle(c.topic), c.summary, ""))
+	for i := 0; i < len(m.changes); {
+		c := m.changes[i]
+		var lines []string
+		for ; i < len(m.changes) && m.changes[i].party == c.party; i++ {
+			lines = append(lines, matrixTopicTitle(m.changes[i].topic)+": "+m.changes[i].summary)
+		}
+		p.box.Add(p.card(c.party, c.party+" · what "+c.doc.Title+" changed", strings.Join(lines, "\n"), ""))
 	}
 	p.box.Refresh()
 }
@@ -318,9 +345,7 @@ func (p *StatementsPanel) card(party, meta, text, source string) fyne.CanvasObje
 }
 
 func quietLabel(s string) fyne.CanvasObject {
-	l := widget.NewLabel(s)
-	l.Importance = widget.LowImportance
-	return l
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 }
 
 // CreateRenderer scrolls the panel's entries.
