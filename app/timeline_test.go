@@ -270,3 +270,46 @@ func TestTimelineBarRenders(t *testing.T) {
 	bar.Resize(fyne.NewSize(720, bar.MinSize().Height))
 	test.AssertObjectRendersToMarkup(t, "timeline_bar.xml", bar)
 }
+
+func TestProvisionChanges(t *testing.T) {
+	prov := func(label, text string, topics ...compare.Topic) compare.Provision {
+		return compare.Provision{Label: label, Text: text, Topics: topics, Stance: compare.Position}
+	}
+	prev := &compare.Document{ID: 1, Parties: []string{ukraine}, Date: "2025-05-28", Provisions: []compare.Provision{
+		prov("1", "Ukraine withdraws its armed forces from the Donetsk region within thirty days.", compare.Territory),
+		prov("2", "All sanctions against the Russian Federation remain in force until a peace treaty is signed.", compare.Sanctions),
+		prov("3", "Both sides exchange all prisoners of war on an all-for-all basis.", compare.Humanitarian),
+	}}
+	cur := &compare.Document{ID: 2, Parties: []string{ukraine}, Date: "2025-06-02", Provisions: []compare.Provision{
+		prov("1", "Both sides exchange all prisoners of war on an all-for-all basis.", compare.Humanitarian),
+		prov("2", "Ukraine withdraws its armed forces from the Donetsk region within sixty days.", compare.Territory),
+		prov("3", "The Zaporizhzhia nuclear power plant is placed under IAEA supervision.", compare.Nuclear),
+	}}
+	got := map[compare.Topic]string{}
+	for _, tc := range provisionChanges(prev, cur) {
+		got[tc.Topic] = changeSummary(tc)
+	}
+	want := map[compare.Topic]string{
+		compare.Territory: "rewritten 2",
+		compare.Sanctions: "dropped 2",
+		compare.Nuclear:   "added 3",
+	}
+	for topic, w := range want {
+		if got[topic] != w {
+			t.Errorf("%s: %q, want %q", topic, got[topic], w)
+		}
+	}
+	if s, ok := got[compare.Humanitarian]; ok && s != "" {
+		t.Errorf("humanitarian only renumbered, yet reported as %q", s)
+	}
+
+	first := provisionChanges(nil, cur)
+	if len(first) != 3 {
+		t.Fatalf("a first document changes %d topics, want 3: %+v", len(first), first)
+	}
+	for _, tc := range first {
+		if len(tc.Added) != 1 || len(tc.Dropped)+len(tc.Rewritten) != 0 {
+			t.Errorf("a first document's %s: %+v, want one added provision", tc.Topic, tc)
+		}
+	}
+}
