@@ -24,6 +24,8 @@ import (
 
 	fyneapp "fyne.io/fyne/v2/app"
 
+	_ "counterpart/app/locale" // before Fyne reads the locale
+
 	"counterpart/app"
 	"counterpart/compare"
 	"counterpart/report"
@@ -119,11 +121,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "counterpart %s: %v\nusage: counterpart %s %s\n", c.name, err, c.name, c.args)
 			return 2
 		}
-		fmt.Fprintf(stderr, "counterpart: %s: %v\n", c.name, err)
+		fmt.Fprintln(stderr, "counterpart:", describe(c.name, err))
 		return 1
 	}
 	fmt.Fprintf(stderr, "counterpart: unknown command %q (run \"counterpart help\")\n", name)
 	return 2
+}
+
+// describe renders a command's error as one line for the user: the command,
+// the file it concerns when there is one, and the reason, without the
+// package names that wrap it inside the program.
+func describe(cmd string, err error) string {
+	msg := err.Error()
+	for _, tag := range []string{"ingest: ", "storage: ", "report: ", "compare: "} {
+		msg = strings.ReplaceAll(msg, tag, "")
+	}
+	msg = strings.Join(strings.Fields(msg), " ")
+	msg = strings.TrimPrefix(msg, cmd+": ")
+	var fe *ingest.FileError
+	if errors.As(err, &fe) {
+		return cmd + " " + msg // "import memo.md: line 3: …"
+	}
+	return cmd + ": " + msg
 }
 
 func printUsage(w io.Writer) {
@@ -608,7 +627,11 @@ func cmdReport(e *env, args []string) error {
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".counterpart-*.tmp")
 	if err != nil {
-		return err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
 	if err := write(f); err != nil {
