@@ -313,3 +313,29 @@ func TestProvisionChanges(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineEmptyLibrary(t *testing.T) {
+	test.NewTempApp(t)
+	empty := NewSnapshot(nil, nil, nil)
+	called := 0
+	bar := NewTimelineBar(func(compare.Date) { called++ })
+	bar.SetSnapshot(empty)
+	panel := NewStatementsPanel()
+	panel.SetSnapshot(empty)
+	matrix := NewMatrix(nil)
+	matrix.SetSnapshot(empty)
+	w := test.NewTempWindow(t, container.NewBorder(bar, nil, nil, panel, matrix))
+	w.Resize(fyne.NewSize(800, 400))
+	bar.Step(1)
+	bar.Play()
+	test.Drag(w.Canvas(), fyne.NewPos(300, 20), 5, 0)
+	if called != 0 || bar.Date() != "" || bar.Playing() {
+		t.Errorf("an empty timeline moved: %d calls, date %q, playing %v", called, bar.Date(), bar.Playing())
+	}
+	if !bar.back.Disabled() || !bar.next.Disabled() || !bar.play.Disabled() {
+		t.Error("an empty timeline's buttons should be disabled")
+	}
+	if r, c := matrix.size(); r != 0 || c != 0 {
+		t.Errorf("an empty matrix has %d×%d cells", r, c)
+	}
+}
