@@ -33,6 +33,9 @@ func readDOCX(name string, data []byte) ([]byte, map[string]string, error) {
 		parts[strings.TrimPrefix(f.Name, "/")] = f
 	}
 	main := parts["word/document.xml"]
+	if main == nil && parts["content.xml"] != nil {
+		return nil, nil, fail(name, ErrUnsupported, errors.New("it is an OpenDocument file; save it as .docx, PDF or HTML"))
+	}
 	if main == nil {
 		return nil, nil, fail(name, ErrCorrupt, errors.New("it is a ZIP archive without word/document.xml, not a Word document"))
 	}

@@ -227,11 +227,18 @@ func Sniff(name string, data []byte) (Format, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return DOCX, nil
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		// An OLE container: a legacy .doc, or a password-protected DOCX.
+		if bytes.Contains(data, utf16le("EncryptedPackage")) {
+			return "", fail(name, ErrEncrypted, nil)
+		}
 		return "", fail(name, ErrOldWord, nil)
 	case ext == ".docx":
 		return "", fail(name, ErrCorrupt, errors.New("it is not a ZIP archive, as a DOCX file must be"))
 	case ext == ".pdf":
 		return "", fail(name, ErrCorrupt, errors.New("it does not start like a PDF file"))
+	}
+	if unmarkedUTF16(data) {
+		return "", fail(name, ErrEncoding, errors.New("it looks like UTF-16 without a byte order mark"))
 	}
 	if isBinary(data) {
 		return "", fail(name, ErrBinary, nil)
@@ -246,6 +253,33 @@ func Sniff(name string, data []byte) (Format, error) {
 		return HTML, nil
 	}
 	return Text, nil
+}
+
+// utf16le encodes ASCII s as UTF-16LE.
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// unmarkedUTF16 reports whether data looks like UTF-16 text without a byte
+// order mark: NUL bytes in most even or most odd positions, and few
+// elsewhere.
+func unmarkedUTF16(data []byte) bool {
+	sample := data[:min(len(data), 4096)]
+	if len(sample) < 8 {
+		return false
+	}
+	var zeros [2]int
+	for i, c := range sample {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(sample) / 2
+	return (zeros[0]*10 > half*7 && zeros[1]*10 < half) || (zeros[1]*10 > half*7 && zeros[0]*10 < half)
 }
 
 // looksLikeHTML reports whether data starts with an HTML document.
@@ -302,7 +336,8 @@ var (
 	ErrBinary      = &Problem{"%s is not a text file, nor a DOCX, PDF or HTML document"}
 	ErrOldWord     = &Problem{"%s is in the old Word format (.doc); save it as .docx and import that"}
 	ErrCorrupt     = &Problem{"%s is damaged or incomplete"}
-	ErrEncrypted   = &Problem{"%s is an encrypted PDF; remove the password protection and import it again"}
+	ErrEncrypted   = &Problem{"%s is encrypted; remove the password protection and import it again"}
+	ErrUnsupported = &Problem{"%s is in a format Counterpart cannot read"}
 	ErrNoTextLayer = &Problem{"%s has no text layer; it may be a scan"}
 	ErrEncoding    = &Problem{"cannot tell the text encoding of %s; save it as UTF-8"}
 	ErrNoParty     = &Problem{"%s names no party; add \"party:\" to its front matter or give the party when importing"}
