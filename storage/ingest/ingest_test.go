@@ -73,6 +73,10 @@ func TestFormatsMatchMarkdown(t *testing.T) {
 	}{
 		{"russia-memorandum.docx", DOCX, ruMemo, Meta{}},
 		{"russia-memorandum.pdf", PDF, ruMemo, Meta{}},
+		// Numbering that skips (1, 2, 4…): LibreOffice writes startOverride.
+		{"e3-counter-proposal.docx", DOCX, "2025-11-23-e3-counter-proposal.md", Meta{}},
+		// Justified serif text over pages.
+		{"us-28-point-plan.pdf", PDF, "2025-11-20-us-28-point-plan.md", Meta{}},
 		{"russia-memorandum-ru.docx", DOCX, ruText, Meta{}},
 		{"russia-memorandum-ru.pdf", PDF, ruText, Meta{}},
 		{"russia-memorandum-ru.cp1251.txt", Text, ruText, Meta{}},
