@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -215,7 +214,7 @@ func composeNFC(s string) string {
 	out := rs[:0]
 	for _, r := range rs {
 		if n := len(out); n > 0 && unicode.Is(unicode.Mn, r) {
-			if c, ok := compositions[[2]rune{out[n-1], r}]; ok {
+			if c, ok := composeRune(out[n-1], r); ok {
 				out[n-1] = c
 				continue
 			}
@@ -237,12 +236,12 @@ const (
 
 var (
 	// "1.", "1)", "(1)", "a)", "(a)", "iv.", "I.", "а)" (Cyrillic), "1.2." …
-	reMarker = regexp.MustCompile(`^(\(?)([0-9]+(?:\.[0-9]+)*|[ivxlcdmIVXLCDM]+|\p{L})([.)])?(\)?)\s+(.*)$`)
-	reBullet = regexp.MustCompile(`^([-*•–·▪◦])\s+(.*)$`)
+	reMarker = lazyRegexp(`^(\(?)([0-9]+(?:\.[0-9]+)*|[ivxlcdmIVXLCDM]+|\p{L})([.)])?(\)?)\s+(.*)$`)
+	reBullet = lazyRegexp(`^([-*•–·▪◦])\s+(.*)$`)
 	// "Section II", "Article 3", "Part 2", "Chapter IV", "Раздел II", "Статья 3", "Розділ 2", "Стаття 3".
-	reNamedHeading = regexp.MustCompile(`^(?i)(section|article|part|chapter|annex|раздел|статья|часть|глава|розділ|стаття|частина|додаток|приложение)\s+([0-9]+|[ivxlcdm]+|\p{L})(?:[.:)]\s*|\s+|$)(.*)$`)
-	reHeadingNum   = regexp.MustCompile(`^([0-9]+|[IVXLCDM]+|[A-ZА-Я])[.)]\s+(.*)$`)
-	reRoman        = regexp.MustCompile(`^[ivxlcdm]+$|^[IVXLCDM]+$`)
+	reNamedHeading = lazyRegexp(`^(?i)(section|article|part|chapter|annex|раздел|статья|часть|глава|розділ|стаття|частина|додаток|приложение)\s+([0-9]+|[ivxlcdm]+|\p{L})(?:[.:)]\s*|\s+|$)(.*)$`)
+	reHeadingNum   = lazyRegexp(`^([0-9]+|[IVXLCDM]+|[A-ZА-Я])[.)]\s+(.*)$`)
+	reRoman        = lazyRegexp(`^[ivxlcdm]+$|^[IVXLCDM]+$`)
 )
 
 // item is an open list item while parsing.
@@ -286,7 +285,7 @@ func (p *parser) line(n int, raw string) {
 		return
 	}
 	if !p.inItem || p.blank {
-		if m := reNamedHeading.FindStringSubmatch(trimmed); m != nil && indent == 0 && !strings.HasSuffix(trimmed, ".") {
+		if m := reNamedHeading().FindStringSubmatch(trimmed); m != nil && indent == 0 && !strings.HasSuffix(trimmed, ".") {
 			p.setHeading(trimmed, true)
 			return
 		}
@@ -330,11 +329,11 @@ func (p *parser) setHeading(h string, level1Title bool) {
 	p.bullets = 0
 	h = Normalize(h)
 	p.heading = h
-	switch m := reNamedHeading.FindStringSubmatch(h); {
+	switch m := reNamedHeading().FindStringSubmatch(h); {
 	case m != nil:
 		p.prefix = m[2]
 	default:
-		if m := reHeadingNum.FindStringSubmatch(h); m != nil {
+		if m := reHeadingNum().FindStringSubmatch(h); m != nil {
 			p.prefix = m[1]
 		} else {
 			p.prefix = ""
@@ -347,10 +346,10 @@ func (p *parser) setHeading(h string, level1Title bool) {
 
 // parseMarker splits a list item line into its marker and text.
 func parseMarker(s string) (markerKind, string, string, bool) {
-	if m := reBullet.FindStringSubmatch(s); m != nil {
+	if m := reBullet().FindStringSubmatch(s); m != nil {
 		return bullet, "", m[2], true
 	}
-	m := reMarker.FindStringSubmatch(s)
+	m := reMarker().FindStringSubmatch(s)
 	if m == nil {
 		return 0, "", "", false
 	}
@@ -368,7 +367,7 @@ func parseMarker(s string) (markerKind, string, string, bool) {
 	kind := numeric
 	switch {
 	case marker[0] >= '0' && marker[0] <= '9':
-	case reRoman.MatchString(marker) && utf8.RuneCountInString(marker) > 1:
+	case reRoman().MatchString(marker) && utf8.RuneCountInString(marker) > 1:
 		kind = roman
 	case utf8.RuneCountInString(marker) == 1:
 		kind = letter

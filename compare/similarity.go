@@ -2,9 +2,9 @@ package compare
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -85,7 +85,8 @@ func headingWords(h string) string {
 	return strings.Join(f, " ")
 }
 
-var stopwords = func() map[string]bool {
+// stopwords are the function words left out of the word and n-gram features.
+var stopwords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the and for are its with from that this all any not which into their other also such them they
 		was were been has have had will would shall may can each every both into onto over under after before than then there these those
@@ -95,14 +96,14 @@ var stopwords = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+})
 
 // stems returns the content words of text, cut to stemLen letters.
 func stems(text string) []string {
 	var out []string
 	for _, w := range lexWords(text) {
 		w = strings.Trim(w, "'")
-		if utf8.RuneCountInString(w) < 3 || stopwords[w] {
+		if utf8.RuneCountInString(w) < 3 || stopwords()[w] {
 			continue
 		}
 		if r := []rune(w); len(r) > stemLen {
@@ -122,7 +123,7 @@ type gramVocabulary map[uint64]int32
 func charGrams(m *bag, text string, v gramVocabulary, weight float64) {
 	r := make([]rune, 0, 32)
 	for _, w := range lexWords(text) {
-		if stopwords[w] {
+		if stopwords()[w] {
 			continue
 		}
 		r = append(r[:0], ' ')
@@ -147,12 +148,12 @@ func charGrams(m *bag, text string, v gramVocabulary, weight float64) {
 	}
 }
 
-var numberRE = regexp.MustCompile(`\d+(?:[ ,.\x{00a0}\x{202f}]\d{3})*`)
+var numberRE = lazyRegexp(`\d+(?:[ ,.\x{00a0}\x{202f}]\d{3})*`)
 
 // numbers returns the numbers in text, without their thousands separators.
 func numbers(text string) []string {
 	var out []string
-	for _, m := range numberRE.FindAllString(text, -1) {
+	for _, m := range numberRE().FindAllString(text, -1) {
 		out = append(out, strings.Map(func(r rune) rune {
 			if r >= '0' && r <= '9' {
 				return r

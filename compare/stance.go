@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -55,7 +56,7 @@ var partyAliases = []struct {
 }
 
 // partyPhrases is partyAliases compiled for matching.
-var partyPhrases = func() []struct {
+var partyPhrases = sync.OnceValue(func() []struct {
 	key     partyKey
 	phrases []stemTerm
 } {
@@ -75,7 +76,7 @@ var partyPhrases = func() []struct {
 		}
 	}
 	return out
-}()
+})
 
 // partyMentions returns the parties a text names, in order of first mention,
 // with the word index of that mention.
@@ -85,7 +86,7 @@ func partyMentions(text string) ([]partyKey, []int) {
 	var at []int
 	seen := map[partyKey]bool{}
 	for i := range words {
-		for _, a := range partyPhrases {
+		for _, a := range partyPhrases() {
 			if seen[a.key] {
 				continue
 			}
@@ -117,17 +118,17 @@ func partyKeysOf(names []string) map[partyKey]bool {
 // Cues of stances, as lexicon terms: each word must match exactly, or as a
 // prefix when it ends in "*"; "#" matches any number.
 var (
-	demandCue = compileCues(`must | shall | should | has to | have to | is required to | are required to | is banned | are banned
+	demandCue = lazyCues(`must | shall | should | has to | have to | is required to | are required to | is banned | are banned
 		| is prohibited | are prohibited | ban | bans | pays | renounces | withdraw | withdraws | leaves | recognises | recognizes
 		| may not | is dissolved | are dissolved | ceilings are set | ceiling is set | capped | stops | ceases
 		| должн* | обязан* | запрещ* | выплачива* | отказыва* | признае* | признаю* | распуска* | выводит* | прекраща*
 		| повинн* | зобов'язана | заборон* | сплачу* | відмовля* | визнає | визнають | розпуска* | виводит* | припиня*`)
-	commitmentCue = compileCues(`undertake | undertakes | agree to | agrees to | agree not | agrees not | commit | commits
+	commitmentCue = lazyCues(`undertake | undertakes | agree to | agrees to | agree not | agrees not | commit | commits
 		| will ensure | guarantees that | pledge | pledges | обязуется | обязуются | соглашается | гарантирует
 		| зобов'язується | зобов'язуються | погоджується | гарантує`)
-	benefitCue = compileCues(`receive | receives | gets | obtain | obtains | is entitled to | is compensated
+	benefitCue = lazyCues(`receive | receives | gets | obtain | obtains | is entitled to | is compensated
 		| получает | получит | отримує | отримає`)
-	procedureCue = compileCues(`is signed | are signed | is ratified | begin | begins | within # days | within # months | no later than
+	procedureCue = lazyCues(`is signed | are signed | is ratified | begin | begins | within # days | within # months | no later than
 		| step* | stage* | sequence | phase* | takes effect | enters into force | is set up | are set up | is created
 		| is established | meet | deadline* | этап* | подписыва* | подписан* | начина* | в течение | не позднее
 		| вступает в силу | созда* | етап* | підписан* | підписує | почина* | протягом | не пізніше | набуває чинност* | створю*`)
@@ -135,6 +136,11 @@ var (
 
 // cueSet is a compiled list of cue phrases.
 type cueSet [][]string
+
+// lazyCues returns a function that compiles list on its first call.
+func lazyCues(list string) func() cueSet {
+	return sync.OnceValue(func() cueSet { return compileCues(list) })
+}
 
 // compileCues reads phrases separated by "|".
 func compileCues(list string) cueSet {
@@ -184,11 +190,11 @@ func (c cueSet) match(words []string) bool {
 func SuggestStance(text string) Stance {
 	words := lexWords(text)
 	switch {
-	case commitmentCue.match(words):
+	case commitmentCue().match(words):
 		return Commitment
-	case demandCue.match(words):
+	case demandCue().match(words):
 		return Demand
-	case procedureCue.match(words):
+	case procedureCue().match(words):
 		return Procedure
 	default:
 		return Position
@@ -234,7 +240,7 @@ func stanceFor(text string, authors map[partyKey]bool) Stance {
 		return Demand
 	case subject != "" && authors[subject]:
 		// "Ukraine receives guarantees" in Ukraine's text asks for them.
-		if benefitCue.match(lexWords(text)) {
+		if benefitCue().match(lexWords(text)) {
 			return Demand
 		}
 		if cue != Procedure {

@@ -26,33 +26,51 @@ const (
 var Topics = []Topic{Ceasefire, Territory, Alliances, ArmedForces, ForeignTroops, Guarantees,
 	Nuclear, Humanitarian, Sanctions, Assets, Elections, Rights, Amnesty, Implementation}
 
-var topicTitles = map[Topic]string{
-	Ceasefire:      "Ceasefire and monitoring",
-	Territory:      "Territory",
-	Alliances:      "Neutrality and alliances",
-	ArmedForces:    "Armed forces limits",
-	ForeignTroops:  "Foreign troops and military aid",
-	Guarantees:     "Security guarantees",
-	Nuclear:        "Nuclear safety and weapons",
-	Humanitarian:   "Humanitarian",
-	Sanctions:      "Sanctions and economic relations",
-	Assets:         "Assets, reparations and reconstruction",
-	Elections:      "Elections and governance",
-	Rights:         "Language, religion, culture and rights",
-	Amnesty:        "Amnesty and justice",
-	Implementation: "Sequencing and implementation",
+// topicTitle returns the human name of a topic of the taxonomy.
+func topicTitle(t Topic) (string, bool) {
+	switch t {
+	case Ceasefire:
+		return "Ceasefire and monitoring", true
+	case Territory:
+		return "Territory", true
+	case Alliances:
+		return "Neutrality and alliances", true
+	case ArmedForces:
+		return "Armed forces limits", true
+	case ForeignTroops:
+		return "Foreign troops and military aid", true
+	case Guarantees:
+		return "Security guarantees", true
+	case Nuclear:
+		return "Nuclear safety and weapons", true
+	case Humanitarian:
+		return "Humanitarian", true
+	case Sanctions:
+		return "Sanctions and economic relations", true
+	case Assets:
+		return "Assets, reparations and reconstruction", true
+	case Elections:
+		return "Elections and governance", true
+	case Rights:
+		return "Language, religion, culture and rights", true
+	case Amnesty:
+		return "Amnesty and justice", true
+	case Implementation:
+		return "Sequencing and implementation", true
+	}
+	return "", false
 }
 
 // Title returns the topic's human name, or the identifier for an unknown topic.
 func (t Topic) Title() string {
-	if s, ok := topicTitles[t]; ok {
+	if s, ok := topicTitle(t); ok {
 		return s
 	}
 	return string(t)
 }
 
 // Valid reports whether t is in the built-in taxonomy.
-func (t Topic) Valid() bool { _, ok := topicTitles[t]; return ok }
+func (t Topic) Valid() bool { _, ok := topicTitle(t); return ok }
 
 // Stance is what a provision does for the party that wrote it.
 type Stance string

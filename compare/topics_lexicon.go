@@ -3,7 +3,9 @@ package compare
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A concept is one idea of the negotiations (prisoners, a ceasefire, a
@@ -163,7 +165,7 @@ type stem struct {
 }
 
 // lexicon indexes the terms by the first letter of their first stem.
-var lexicon = compileLexicon()
+var lexicon = sync.OnceValue(compileLexicon)
 
 func compileLexicon() map[rune][]stemTerm {
 	idx := map[rune][]stemTerm{}
@@ -194,14 +196,41 @@ func compileLexicon() map[rune][]stemTerm {
 	return idx
 }
 
-var lexReplacer = strings.NewReplacer("ё", "е", "’", "'", "ʼ", "'", "`", "'")
-
-// lexWords lower-cases s and splits it into words for lexicon matching.
+// lexWords lower-cases s and splits it into words for lexicon matching:
+// runs of letters, digits and apostrophes, with ё read as е and
+// typographic apostrophes (’ ʼ `) as "'".
 func lexWords(s string) []string {
-	s = lexReplacer.Replace(strings.ToLower(s))
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'')
-	})
+	buf := make([]byte, 0, len(s))
+	var ends []int // end offset in buf of each word
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '’' || r == 'ʼ' || r == '`':
+			r = '\''
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		}
+		if r != '\'' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if in {
+				ends = append(ends, len(buf))
+				in = false
+			}
+			continue
+		}
+		in = true
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	if in {
+		ends = append(ends, len(buf))
+	}
+	all := string(buf)
+	words := make([]string, len(ends))
+	start := 0
+	for k, end := range ends {
+		words[k] = all[start:end]
+		start = end
+	}
+	return words
 }
 
 // conceptCounts returns how often each concept's terms occur in text, by
@@ -210,12 +239,13 @@ func lexWords(s string) []string {
 func conceptCounts(text string) map[int]int {
 	words := lexWords(text)
 	counts := map[int]int{}
+	lex := lexicon()
 	until := map[int]int{} // concept → first word index after its last match
 	for i, w := range words {
 		if w == "" {
 			continue
 		}
-		for _, t := range lexicon[[]rune(w)[0]] {
+		for _, t := range lex[[]rune(w)[0]] {
 			if i < until[t.concept] || !t.match(words[i:]) {
 				continue
 			}
