@@ -77,6 +77,8 @@ func TestFormatsMatchMarkdown(t *testing.T) {
 		{"e3-counter-proposal.docx", DOCX, "2025-11-23-e3-counter-proposal.md", Meta{}},
 		// Justified serif text over pages.
 		{"us-28-point-plan.pdf", PDF, "2025-11-20-us-28-point-plan.md", Meta{}},
+		// The same with a running header and "Page N" footers, dropped.
+		{"us-28-point-plan-headers.pdf", PDF, "2025-11-20-us-28-point-plan.md", Meta{}},
 		{"russia-memorandum-ru.docx", DOCX, ruText, Meta{}},
 		{"russia-memorandum-ru.pdf", PDF, ruText, Meta{}},
 		{"russia-memorandum-ru.cp1251.txt", Text, ruText, Meta{}},
