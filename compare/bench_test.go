@@ -50,3 +50,21 @@ func parseFileOrSkip(b *testing.B, path string) Document {
 	}
 	return parseFile(b, path)
 }
+
+// BenchmarkTag500 tags 500 documents of 30 provisions each, as a library
+// import does.
+func BenchmarkTag500(b *testing.B) {
+	left, right := generatedPair(30)
+	right.Parties = []string{"Ukraine"}
+	docs := make([]Document, 500)
+	for b.Loop() {
+		for k := range docs {
+			src := left
+			if k%2 == 1 {
+				src = right
+			}
+			docs[k] = cloneDocument(src)
+			Tag(&docs[k])
+		}
+	}
+}

@@ -1,9 +1,11 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DetectLanguage returns the ISO 639-1 code of text's language: "en" for
@@ -12,11 +14,11 @@ import (
 // letters.
 func DetectLanguage(text string) string {
 	var latin, cyrillic, uk, ru int
-	for _, r := range strings.ToLower(text) {
+	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Cyrillic, r):
 			cyrillic++
-			switch r {
+			switch unicode.ToLower(r) {
 			case 'і', 'ї', 'є', 'ґ':
 				uk++
 			case 'ы', 'э', 'ъ', 'ё':
@@ -55,24 +57,25 @@ var partyAliases = []struct {
 	{"both", []string{"both sides", "both parties", "both countries", "the parties", "the sides", "стороны", "обе стороны", "сторони", "обидві сторони"}},
 }
 
-// partyPhrases is partyAliases compiled for matching.
-var partyPhrases = sync.OnceValue(func() []struct {
-	key     partyKey
-	phrases []stemTerm
-} {
-	out := make([]struct {
-		key     partyKey
-		phrases []stemTerm
-	}, len(partyAliases))
-	for k, a := range partyAliases {
-		out[k].key = a.key
+// partyTerm is one compiled alias of a party.
+type partyTerm struct {
+	key  partyKey
+	term stemTerm
+}
+
+// partyPhrases is partyAliases compiled for matching, indexed by the first
+// letter of the alias, in the order of partyAliases.
+var partyPhrases = sync.OnceValue(func() map[rune][]partyTerm {
+	out := map[rune][]partyTerm{}
+	for _, a := range partyAliases {
 		for _, p := range a.stems {
 			var t stemTerm
 			words := lexWords(p)
 			for i, w := range words {
 				t.stems = append(t.stems, stem{text: w, exact: i == len(words)-1 && strings.HasSuffix(p, "$")})
 			}
-			out[k].phrases = append(out[k].phrases, t)
+			first, _ := utf8.DecodeRuneInString(words[0])
+			out[first] = append(out[first], partyTerm{a.key, t})
 		}
 	}
 	return out
@@ -80,23 +83,16 @@ var partyPhrases = sync.OnceValue(func() []struct {
 
 // partyMentions returns the parties a text names, in order of first mention,
 // with the word index of that mention.
-func partyMentions(text string) ([]partyKey, []int) {
-	words := lexWords(text)
+func partyMentions(words []string) ([]partyKey, []int) {
 	var keys []partyKey
 	var at []int
-	seen := map[partyKey]bool{}
-	for i := range words {
-		for _, a := range partyPhrases() {
-			if seen[a.key] {
-				continue
-			}
-			for _, t := range a.phrases {
-				if t.match(words[i:]) {
-					seen[a.key] = true
-					keys = append(keys, a.key)
-					at = append(at, i)
-					break
-				}
+	index := partyPhrases()
+	for i, w := range words {
+		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "'"))
+		for _, p := range index[first] {
+			if !slices.Contains(keys, p.key) && p.term.match(words[i:]) {
+				keys = append(keys, p.key)
+				at = append(at, i)
 			}
 		}
 	}
@@ -107,7 +103,7 @@ func partyMentions(text string) ([]partyKey, []int) {
 func partyKeysOf(names []string) map[partyKey]bool {
 	keys := map[partyKey]bool{}
 	for _, n := range names {
-		ks, _ := partyMentions(n)
+		ks, _ := partyMentions(lexWords(n))
 		for _, k := range ks {
 			keys[k] = true
 		}
@@ -134,8 +130,16 @@ var (
 		| вступает в силу | созда* | етап* | підписан* | підписує | почина* | протягом | не пізніше | набуває чинност* | створю*`)
 )
 
-// cueSet is a compiled list of cue phrases.
-type cueSet [][]string
+// cueSet is a compiled list of cue phrases, indexed by the first letter of
+// their first word (0 for phrases that start with a number).
+type cueSet map[rune][][]cueWord
+
+// cueWord is one word of a cue phrase.
+type cueWord struct {
+	text   string
+	prefix bool // matches words that start with text ("должн*")
+	number bool // matches any number ("#")
+}
 
 // lazyCues returns a function that compiles list on its first call.
 func lazyCues(list string) func() cueSet {
@@ -144,10 +148,25 @@ func lazyCues(list string) func() cueSet {
 
 // compileCues reads phrases separated by "|".
 func compileCues(list string) cueSet {
-	var set cueSet
+	set := cueSet{}
 	for _, p := range strings.Split(list, "|") {
-		if f := strings.Fields(p); len(f) > 0 {
-			set = append(set, f)
+		var phrase []cueWord
+		for _, f := range strings.Fields(p) {
+			switch {
+			case f == "#":
+				phrase = append(phrase, cueWord{number: true})
+			case strings.HasSuffix(f, "*"):
+				phrase = append(phrase, cueWord{text: f[:len(f)-1], prefix: true})
+			default:
+				phrase = append(phrase, cueWord{text: f})
+			}
+		}
+		if len(phrase) > 0 {
+			first, _ := utf8.DecodeRuneInString(phrase[0].text)
+			if phrase[0].number {
+				first = 0
+			}
+			set[first] = append(set[first], phrase)
 		}
 	}
 	return set
@@ -155,29 +174,38 @@ func compileCues(list string) cueSet {
 
 // match reports whether any cue phrase occurs in the words.
 func (c cueSet) match(words []string) bool {
-	for i := range words {
-	next:
-		for _, ph := range c {
-			if i+len(ph) > len(words) {
-				continue
-			}
-			for k, cw := range ph {
-				w := words[i+k]
-				switch {
-				case cw == "#":
-					if w == "" || strings.Trim(w, "0123456789") != "" {
-						continue next
-					}
-				case strings.HasSuffix(cw, "*"):
-					if !strings.HasPrefix(w, cw[:len(cw)-1]) {
-						continue next
-					}
-				case w != cw:
-					continue next
-				}
-			}
+	for i, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if c.matchAt(c[first], words[i:]) || first >= '0' && first <= '9' && c.matchAt(c[0], words[i:]) {
 			return true
 		}
+	}
+	return false
+}
+
+// matchAt reports whether one of the phrases starts the words.
+func (c cueSet) matchAt(phrases [][]cueWord, words []string) bool {
+next:
+	for _, ph := range phrases {
+		if len(ph) > len(words) {
+			continue
+		}
+		for k, cw := range ph {
+			w := words[k]
+			switch {
+			case cw.number:
+				if w == "" || strings.Trim(w, "0123456789") != "" {
+					continue next
+				}
+			case cw.prefix:
+				if !strings.HasPrefix(w, cw.text) {
+					continue next
+				}
+			case w != cw.text:
+				continue next
+			}
+		}
+		return true
 	}
 	return false
 }
@@ -187,8 +215,10 @@ func (c cueSet) match(words []string) bool {
 // "agrees to", "обязуется", "зобов'язується"), procedure ("is signed",
 // "begins", "within 30 days", "этап"), else position. Tag refines this with
 // the document's authors.
-func SuggestStance(text string) Stance {
-	words := lexWords(text)
+func SuggestStance(text string) Stance { return suggestStance(lexWords(text)) }
+
+// suggestStance is SuggestStance on the text's lexWords.
+func suggestStance(words []string) Stance {
 	switch {
 	case commitmentCue().match(words):
 		return Commitment
@@ -205,12 +235,12 @@ func SuggestStance(text string) Stance {
 // provision whose subject is another party is a demand on that party; one
 // whose subject is the author, or both sides, is a commitment when it binds
 // them; the wording decides the rest.
-func stanceFor(text string, authors map[partyKey]bool) Stance {
-	cue := SuggestStance(text)
+func stanceFor(words []string, authors map[partyKey]bool) Stance {
+	cue := suggestStance(words)
 	if len(authors) == 0 {
 		return cue
 	}
-	keys, at := partyMentions(text)
+	keys, at := partyMentions(words)
 	var subject partyKey
 	var others, own bool
 	for i, k := range keys {
@@ -240,7 +270,7 @@ func stanceFor(text string, authors map[partyKey]bool) Stance {
 		return Demand
 	case subject != "" && authors[subject]:
 		// "Ukraine receives guarantees" in Ukraine's text asks for them.
-		if benefitCue().match(lexWords(text)) {
+		if benefitCue().match(words) {
 			return Demand
 		}
 		if cue != Procedure {
@@ -272,8 +302,9 @@ func Tag(d *Document) {
 	authors := partyKeysOf(d.Parties)
 	for i := range d.Provisions {
 		p := &d.Provisions[i]
+		words := lexWords(p.Text)
 		if len(p.Topics) == 0 {
-			p.Topics = SuggestTopics(p.Text)
+			p.Topics = topicsOf(words)
 			if len(p.Topics) == 0 && p.Heading != "" {
 				p.Topics = SuggestTopics(p.Heading)
 			}
@@ -285,7 +316,7 @@ func Tag(d *Document) {
 			}
 		}
 		if p.Stance == "" {
-			p.Stance = stanceFor(p.Text, authors)
+			p.Stance = stanceFor(words, authors)
 		}
 	}
 }

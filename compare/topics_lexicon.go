@@ -164,11 +164,19 @@ type stem struct {
 	exact bool
 }
 
-// lexicon indexes the terms by the first letter of their first stem.
+// lexicon indexes the terms by the first two letters of their first stem
+// (lexKey).
 var lexicon = sync.OnceValue(compileLexicon)
 
-func compileLexicon() map[rune][]stemTerm {
-	idx := map[rune][]stemTerm{}
+// lexKey is the first two letters of a word, or the word if shorter.
+func lexKey(w string) string {
+	_, a := utf8.DecodeRuneInString(w)
+	_, b := utf8.DecodeRuneInString(w[a:])
+	return w[:a+b]
+}
+
+func compileLexicon() map[string][]stemTerm {
+	idx := map[string][]stemTerm{}
 	for ci, c := range concepts {
 		seen := map[string]bool{}
 		for _, term := range c.terms {
@@ -189,7 +197,10 @@ func compileLexicon() map[rune][]stemTerm {
 			if len(st.stems) == 0 {
 				continue
 			}
-			first := []rune(st.stems[0].text)[0]
+			first := lexKey(st.stems[0].text)
+			if utf8.RuneCountInString(first) < 2 {
+				panic("compare: lexicon term " + term + " starts with a stem of one letter")
+			}
 			idx[first] = append(idx[first], st)
 		}
 	}
@@ -236,8 +247,10 @@ func lexWords(s string) []string {
 // conceptCounts returns how often each concept's terms occur in text, by
 // concept index. Overlapping terms of one concept ("peace treaty" and
 // "treaty") count once.
-func conceptCounts(text string) map[int]int {
-	words := lexWords(text)
+func conceptCounts(text string) map[int]int { return conceptsIn(lexWords(text)) }
+
+// conceptsIn is conceptCounts on a text's lexWords.
+func conceptsIn(words []string) map[int]int {
 	counts := map[int]int{}
 	lex := lexicon()
 	until := map[int]int{} // concept → first word index after its last match
@@ -245,7 +258,7 @@ func conceptCounts(text string) map[int]int {
 		if w == "" {
 			continue
 		}
-		for _, t := range lex[[]rune(w)[0]] {
+		for _, t := range lex[lexKey(w)] {
 			if i < until[t.concept] || !t.match(words[i:]) {
 				continue
 			}
@@ -272,9 +285,12 @@ func (t stemTerm) match(words []string) bool {
 // SuggestTopics returns the topics of the taxonomy that text speaks of,
 // most mentioned first. It recognises English, Russian and Ukrainian words
 // by their stems, so inflected forms count too.
-func SuggestTopics(text string) []Topic {
+func SuggestTopics(text string) []Topic { return topicsOf(lexWords(text)) }
+
+// topicsOf is SuggestTopics on a text's lexWords.
+func topicsOf(words []string) []Topic {
 	weight := map[Topic]int{}
-	for ci, n := range conceptCounts(text) {
+	for ci, n := range conceptsIn(words) {
 		weight[concepts[ci].topic] += n
 	}
 	return rankTopics(weight)
