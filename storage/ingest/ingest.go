@@ -324,6 +324,7 @@ func isBinary(data []byte) bool {
 // by Load and Read wrap one and name the file.
 type Problem struct{ format string }
 
+// Error describes the problem without naming a file.
 func (p *Problem) Error() string { return fmt.Sprintf(p.format, "the file") }
 
 // The kinds of bad input, for errors.Is.
@@ -346,11 +347,12 @@ var (
 
 // FileError is bad input in one named file.
 type FileError struct {
-	Name    string
-	Problem *Problem
-	Err     error // the detail, or nil
+	Name    string   // the file name, or the path when the file cannot be opened
+	Problem *Problem // one of the Err… kinds
+	Err     error    // the detail, or nil
 }
 
+// Error is one line: the problem in the named file, then any detail.
 func (e *FileError) Error() string {
 	s := "ingest: " + fmt.Sprintf(e.Problem.format, e.Name)
 	if e.Err != nil {
