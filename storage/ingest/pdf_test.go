@@ -36,6 +36,12 @@ func makePDF(pages []string, cmap string, type0 bool) []byte {
 			objs[font-1] = fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Serif /Encoding /WinAnsiEncoding /FirstChar 1 /LastChar 3 /Widths [500 500 500] /ToUnicode %d 0 R >>", tu)
 		}
 	}
+	return writePDF(objs, catalog)
+}
+
+// writePDF writes objects 1…n with a cross-reference table; root is the
+// number of the catalog.
+func writePDF(objs []string, root int) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n")
 	offsets := make([]int, len(objs))
@@ -48,7 +54,7 @@ func makePDF(pages []string, cmap string, type0 bool) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, catalog, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, root, xref)
 	return b.Bytes()
 }
 
@@ -124,6 +130,29 @@ func TestPDFToUnicode(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// Text drawn inside a form XObject is read, placed by the form's matrix.
+func TestPDFForm(t *testing.T) {
+	form := "BT /F1 11 Tf 0 0 Td (2. Inside a form.) Tj ET"
+	page := "BT /F1 11 Tf 72 700 Td (1. On the page.) Tj ET q 1 0 0 1 72 680 cm /Fm1 Do Q"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page)+1, page),
+		// The form draws itself again: the depth limit stops it.
+		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 500 20] /Matrix [1 0 0 1 0 -5] /Resources << /Font << /F1 4 0 R >> /XObject << /Fm1 6 0 R >> >> /Length %d >>\nstream\n%s\nendstream",
+			len(form)+1, form),
+	}
+	body, _, err := readPDF("form.pdf", writePDF(objs, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(body); !strings.HasPrefix(got, "1. On the page.\n2. Inside a form.\n") {
+		t.Errorf("got:\n%s", got)
 	}
 }
 

@@ -57,11 +57,27 @@ func pageRuns(p pdf.Page) (runs []run, err error) {
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return nil, nil
 	}
-	if !safeStream(p.V.Key("Contents")) {
-		return nil, errors.New("the page's content is malformed")
+	var x extractor
+	if err := x.interpret(p.V.Key("Contents"), p.Resources(), identity, 0); err != nil {
+		return nil, err
+	}
+	return x.runs, nil
+}
+
+// extractor collects the text runs of a page and of the forms it draws.
+type extractor struct {
+	runs  []run
+	forms int // form XObjects drawn so far
+}
+
+// interpret runs a content stream with its resources, under ctm. Forms
+// drawn with "Do" are interpreted in turn, to a limited depth.
+func (x *extractor) interpret(strm, res pdf.Value, ctm matrix, depth int) error {
+	if !safeStream(strm) {
+		return errors.New("the page's content is malformed")
 	}
 	fonts := map[string]*pdfFont{}
-	g := textState{ctm: identity, th: 1}
+	g := textState{ctm: ctm, th: 1}
 	var stack []textState
 	var tm, tlm matrix
 	show := func(s string, adjust []float64) {
@@ -93,11 +109,11 @@ func pageRuns(p pdf.Page) (runs []run, err error) {
 		end := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(tm).mul(g.ctm)
 		r.end = end[4]
 		r.text = text.String()
-		if r.text != "" && len(runs) < maxGlyphs {
-			runs = append(runs, r)
+		if r.text != "" && len(x.runs) < maxGlyphs {
+			x.runs = append(x.runs, r)
 		}
 	}
-	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
 		args := make([]pdf.Value, n)
 		for i := n - 1; i >= 0; i-- {
@@ -140,7 +156,7 @@ func pageRuns(p pdf.Page) (runs []run, err error) {
 				name := args[0].Name()
 				f, ok := fonts[name]
 				if !ok {
-					f = newPDFFont(p.Font(name))
+					f = newPDFFont(pdf.Font{V: res.Key("Font").Key(name)})
 					fonts[name] = f
 				}
 				g.font, g.tfs = f, num(1)
@@ -203,9 +219,28 @@ func pageRuns(p pdf.Page) (runs []run, err error) {
 				}
 			}
 			show(s.String(), adjust)
+		case "Do":
+			if len(args) != 1 || depth >= 8 || x.forms >= 1000 {
+				break
+			}
+			form := res.Key("XObject").Key(args[0].Name())
+			if form.Kind() != pdf.Stream || form.Key("Subtype").Name() != "Form" {
+				break
+			}
+			x.forms++
+			m := identity
+			if fm := form.Key("Matrix"); fm.Len() == 6 {
+				m = matrix{fm.Index(0).Float64(), fm.Index(1).Float64(), fm.Index(2).Float64(),
+					fm.Index(3).Float64(), fm.Index(4).Float64(), fm.Index(5).Float64()}
+			}
+			formRes := form.Key("Resources")
+			if formRes.Kind() != pdf.Dict {
+				formRes = res
+			}
+			_ = x.interpret(form, formRes, m.mul(g.ctm), depth+1) // a broken form loses only its own text
 		}
 	})
-	return runs, nil
+	return nil
 }
 
 // safeStream reports whether a content stream (or array of streams) can be
