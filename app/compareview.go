@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -11,7 +12,7 @@ import (
 type compareList struct {
 	widget.BaseWidget
 	model    *rowModel
-	list     *widget.List
+	list     *keyList
 	width    float32
 	selected int // visible index, -1 for none
 
@@ -21,14 +22,15 @@ type compareList struct {
 
 func newCompareList() *compareList {
 	c := &compareList{model: newRowModel(nil, nil), selected: -1}
-	c.list = widget.NewList(
-		func() int { return c.model.len() },
-		func() fyne.CanvasObject { return newRowItem() },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < c.model.len() {
-				o.(*rowItem).set(c.model.at(id))
-			}
-		})
+	c.list = &keyList{}
+	c.list.Length = func() int { return c.model.len() }
+	c.list.CreateItem = func() fyne.CanvasObject { return newRowItem() }
+	c.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id < c.model.len() {
+			o.(*rowItem).set(c.model.at(id))
+		}
+	}
+	c.list.ExtendBaseWidget(c.list)
 	c.list.OnSelected = func(id widget.ListItemID) {
 		c.selected = id
 		if c.OnSelected != nil && id < c.model.len() {
@@ -126,4 +128,37 @@ func (r *compareListRenderer) Layout(size fyne.Size) {
 		r.c.measure(size.Width)
 	}
 	r.c.list.Resize(size)
+}
+
+// keyList is a List that lets the window handle function keys (F8 next
+// difference, Shift+F8 previous, F5 present) while it has the focus: a
+// focused widget receives every key, so the window would never see them.
+type keyList struct {
+	widget.List
+	shift bool
+
+	// OnKey handles a key first; it reports whether it did.
+	OnKey func(e *fyne.KeyEvent, shift bool) bool
+}
+
+// TypedKey offers the key to OnKey, then to the list.
+func (l *keyList) TypedKey(e *fyne.KeyEvent) {
+	if l.OnKey != nil && l.OnKey(e, l.shift) {
+		return
+	}
+	l.List.TypedKey(e)
+}
+
+// KeyDown tracks the Shift key.
+func (l *keyList) KeyDown(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		l.shift = true
+	}
+}
+
+// KeyUp tracks the Shift key.
+func (l *keyList) KeyUp(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		l.shift = false
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -113,7 +114,7 @@ func New(a fyne.App, w fyne.Window, s *storage.Store) *UI {
 	main := container.NewBorder(container.NewVBox(u.toolbar(), u.timeline), u.statusBar(), nil, nil, u.tabs)
 	split := container.NewHSplit(u.library, main)
 	split.Offset = 0.24
-	keeper := &sizeKeeper{prefs: a.Preferences(), content: split}
+	keeper := &sizeKeeper{prefs: a.Preferences(), content: split, armed: time.Now().Add(2 * time.Second)}
 	keeper.ExtendBaseWidget(keeper)
 	w.SetContent(keeper)
 	w.Resize(fyne.NewSize(
@@ -398,15 +399,39 @@ func (u *UI) addShortcuts() {
 	ctrl(fyne.KeyLeftBracket, func() { u.step(-1) })
 	ctrl(fyne.KeyZ, u.undoLast)
 	ctrl(fyne.KeyN, u.editNote)
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF8, Modifier: fyne.KeyModifierShift}, func(fyne.Shortcut) { u.step(-1) })
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyF8:
+	shift := false
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(func(e *fyne.KeyEvent) {
+			if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+				shift = true
+			}
+		})
+		dc.SetOnKeyUp(func(e *fyne.KeyEvent) {
+			if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+				shift = false
+			}
+		})
+	}
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) { u.functionKey(e, shift) })
+	u.rows.list.OnKey = u.functionKey
+}
+
+// functionKey handles F8 (next difference), Shift+F8 (previous) and F5
+// (present), and reports whether the key was one of them.
+func (u *UI) functionKey(e *fyne.KeyEvent, shift bool) bool {
+	switch e.Name {
+	case fyne.KeyF8:
+		if shift {
+			u.step(-1)
+		} else {
 			u.step(1)
-		case fyne.KeyF5:
-			u.present()
 		}
-	})
+	case fyne.KeyF5:
+		u.present()
+	default:
+		return false
+	}
+	return true
 }
 
 // step selects the next (dir > 0) or previous difference.
@@ -446,6 +471,7 @@ type sizeKeeper struct {
 	prefs   fyne.Preferences
 	content fyne.CanvasObject
 	last    fyne.Size
+	armed   time.Time // sizes before this are the window opening, not the user's choice
 }
 
 func (s *sizeKeeper) CreateRenderer() fyne.WidgetRenderer {
@@ -460,7 +486,7 @@ func (r *sizeKeeperRenderer) Objects() []fyne.CanvasObject { return []fyne.Canva
 func (r *sizeKeeperRenderer) Refresh()                     { r.s.content.Refresh() }
 func (r *sizeKeeperRenderer) Layout(size fyne.Size) {
 	r.s.content.Resize(size)
-	if size != r.s.last && size.Width > 200 && size.Height > 200 {
+	if size != r.s.last && time.Now().After(r.s.armed) && size.Width > 200 && size.Height > 200 {
 		r.s.last = size
 		r.s.prefs.SetFloat(prefWidth, float64(size.Width))
 		r.s.prefs.SetFloat(prefHeight, float64(size.Height))

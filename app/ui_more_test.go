@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
@@ -108,5 +109,31 @@ func TestEmptyLibraryOffersTheSample(t *testing.T) {
 	waitFor(t, "the sample comparison", func() bool { return u.cmp != nil })
 	if !u.library.sample.Hidden {
 		t.Error("the sample button is still shown over a full library")
+	}
+}
+
+func TestF8StepsThroughDifferencesWhileTheListHasFocus(t *testing.T) {
+	u := newTestUI(t, openStore(t, filepath.Join(t.TempDir(), "lib.db"), true))
+	waitFor(t, "the comparison", func() bool { return u.cmp != nil })
+	onUI(func() {
+		u.win.Canvas().Focus(u.rows.list)
+		u.rows.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+	})
+	first := u.rows.selected
+	if first < 0 || !u.rows.selectedRow().Different {
+		t.Fatalf("F8 selected row %d, want the first difference", first)
+	}
+	onUI(func() { u.rows.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8}) })
+	second := u.rows.selected
+	if second <= first {
+		t.Fatalf("second F8 selected row %d after %d", second, first)
+	}
+	onUI(func() {
+		u.rows.list.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		u.rows.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF8})
+		u.rows.list.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	})
+	if u.rows.selected != first {
+		t.Errorf("Shift+F8 selected row %d, want %d", u.rows.selected, first)
 	}
 }
