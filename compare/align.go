@@ -5,27 +5,40 @@ import (
 	"strings"
 )
 
-// Calibration of the aligner, tuned on the gold alignments of the sample
-// corpus (see eval_test.go) and meant to hold for any pair of documents.
-const (
+// tuning is the calibration of the aligner, tuned on the gold alignments
+// of the sample corpus and of testdata (see eval_test.go) and meant to hold
+// for any pair of documents.
+type tuning struct {
 	// noCounterpart is the similarity below which a provision is better left
 	// alone than put on a row with another.
-	noCounterpart = 0.17
+	noCounterpart float64
 	// attachMin and attachRatio govern one-to-many rows: a provision left
 	// alone joins the row of its best counterpart when their similarity is
 	// at least attachMin and at least attachRatio of that row's own.
-	attachMin   = 0.25
-	attachRatio = 0.75
+	attachMin, attachRatio float64
+	// labelBonus is added to same-label pairs when the right document
+	// revises the left and keeps its numbering.
+	labelBonus float64
+	// mutualBonus is added to pairs that are each other's best match with
+	// a score of at least mutualMin: obvious pairs should not be broken up
+	// to make two weaker ones.
+	mutualBonus, mutualMin float64
+}
+
+// defaultTuning is the calibration Compare uses.
+var defaultTuning = tuning{
+	noCounterpart: 0.17,
+	attachMin:     0.25,
+	attachRatio:   0.75,
+	labelBonus:    0.2,
+	mutualBonus:   0.025,
+	mutualMin:     0.2,
+}
+
+const (
 	// pairedMin is the share of equal text above which a pair is Paired
 	// (a word diff is worth reading) rather than Unrelated.
 	pairedMin = 0.4
-	// labelBonus is added to same-label pairs when the right document
-	// revises the left and keeps its numbering.
-	labelBonus = 0.2
-	// mutualBonus is added to pairs that are each other's best match:
-	// obvious pairs should not be broken up to make two weaker ones.
-	mutualBonus = 0.025
-	mutualMin   = 0.2
 	// closeMin is the mean similarity of a topic's rows above which the two
 	// sides are close on it (if the rows are mostly Paired).
 	closeMin = 0.5
@@ -38,10 +51,15 @@ const (
 // on one row, Split keeps them apart, NoCounterpart leaves one alone;
 // decisions that name labels the documents do not have are ignored.
 func Compare(left, right Document, decisions []Decision) *Comparison {
+	return compareWith(left, right, decisions, defaultTuning)
+}
+
+// compareWith is Compare with a calibration of its own.
+func compareWith(left, right Document, decisions []Decision, t tuning) *Comparison {
 	c := &Comparison{Left: cloneDocument(left), Right: cloneDocument(right)}
 	Tag(&c.Left)
 	Tag(&c.Right)
-	a := newAligner(c)
+	a := newAligner(c, t)
 	a.apply(decisions)
 	a.align()
 	c.Rows = a.rows()
@@ -60,6 +78,7 @@ func cloneDocument(d Document) Document {
 
 // aligner holds the state of one alignment.
 type aligner struct {
+	t      tuning
 	c      *Comparison
 	sim    *similarity
 	score  [][]float64 // similarity plus revision evidence
@@ -77,8 +96,8 @@ type aligner struct {
 	attached [2]map[int]int // provision left alone → the provision of the other side whose row it joins
 }
 
-func newAligner(c *Comparison) *aligner {
-	a := &aligner{c: c, nl: len(c.Left.Provisions), nr: len(c.Right.Provisions)}
+func newAligner(c *Comparison, t tuning) *aligner {
+	a := &aligner{t: t, c: c, nl: len(c.Left.Provisions), nr: len(c.Right.Provisions)}
 	a.sim = computeSimilarity(&c.Left, &c.Right)
 	a.forbidden = map[[2]int]bool{}
 	a.bonus = map[[2]int]float64{}
@@ -114,9 +133,9 @@ func (a *aligner) mutualBest() {
 				bi, best = i, a.score[i][j]
 			}
 		}
-		if bi >= 0 && bestR[bi] == j && best >= mutualMin {
-			a.score[bi][j] += mutualBonus
-			a.bonus[[2]int{bi, j}] = mutualBonus
+		if bi >= 0 && bestR[bi] == j && best >= a.t.mutualMin {
+			a.score[bi][j] += a.t.mutualBonus
+			a.bonus[[2]int{bi, j}] = a.t.mutualBonus
 		}
 	}
 }
@@ -262,7 +281,7 @@ func (a *aligner) revision() {
 	}
 	for j, p := range a.c.Right.Provisions {
 		if i, ok := li[p.Label]; ok && a.sim.total[i][j] > 0.05 {
-			a.score[i][j] += labelBonus * trust
+			a.score[i][j] += a.t.labelBonus * trust
 		}
 	}
 }
@@ -285,7 +304,7 @@ func (a *aligner) align() {
 		gain[i] = make([]float64, a.nr)
 		for j := range gain[i] {
 			if a.allowed(i, j) {
-				gain[i][j] = a.score[i][j] - noCounterpart
+				gain[i][j] = a.score[i][j] - a.t.noCounterpart
 			}
 		}
 	}
@@ -308,7 +327,7 @@ func (a *aligner) align() {
 		if j < 0 || partnerR[j] < 0 {
 			continue
 		}
-		if a.score[i][j] >= attachMin && a.score[i][j] >= attachRatio*a.base(partnerR[j], j) {
+		if a.score[i][j] >= a.t.attachMin && a.score[i][j] >= a.t.attachRatio*a.base(partnerR[j], j) {
 			a.attached[0][i] = j
 		}
 	}
@@ -326,7 +345,7 @@ func (a *aligner) align() {
 		if i < 0 || a.match[i] < 0 || many[i] {
 			continue
 		}
-		if a.score[i][j] >= attachMin && a.score[i][j] >= attachRatio*a.base(i, a.match[i]) {
+		if a.score[i][j] >= a.t.attachMin && a.score[i][j] >= a.t.attachRatio*a.base(i, a.match[i]) {
 			a.attached[1][j] = i
 		}
 	}
