@@ -45,29 +45,36 @@ func readPDF(name string, data []byte) (body []byte, defaults map[string]string,
 		}
 	}()
 	data = pdfFromHeader(data)
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	// The library re-reads the file for every object it resolves and has
+	// loops that a malformed file can make endless; a read budget turns
+	// those into an error.
+	src := &budgetReader{r: bytes.NewReader(data), left: 16<<20 + 20*int64(len(data))}
+	r, err := pdf.NewReader(src, int64(len(data)))
 	if err != nil {
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || bytes.Contains(data, []byte("/Encrypt")) {
 			return nil, nil, fail(name, ErrEncrypted, nil)
 		}
 		return nil, nil, fail(name, ErrCorrupt, err)
 	}
-	pages := r.NumPage()
-	if pages > maxPages {
-		return nil, nil, fail(name, ErrTooLarge, fmt.Errorf("it has %d pages", pages))
+	pages, err := pageList(r)
+	if errors.Is(err, errTooManyPages) {
+		return nil, nil, fail(name, ErrTooLarge, err)
+	}
+	if err != nil {
+		return nil, nil, fail(name, ErrCorrupt, err)
 	}
 	var all [][]pdfLine
 	glyphs := 0
-	for i := 1; i <= pages; i++ {
-		gs, err := pageRuns(r.Page(i))
+	for i, p := range pages {
+		gs, err := pageRuns(p)
 		if err != nil {
-			return nil, nil, fail(name, ErrCorrupt, fmt.Errorf("page %d: %w", i, err))
+			return nil, nil, fail(name, ErrCorrupt, fmt.Errorf("page %d: %w", i+1, err))
 		}
 		glyphs += len(gs)
 		if glyphs > maxGlyphs {
 			return nil, nil, fail(name, ErrTooLarge, errors.New("it holds too much text"))
 		}
-		all = append(all, assembleLines(i, gs))
+		all = append(all, assembleLines(i+1, gs))
 	}
 	lines := dropRepeated(all)
 	if len(lines) == 0 {
@@ -78,6 +85,59 @@ func readPDF(name string, data []byte) (body []byte, defaults map[string]string,
 		defaults["title"] = t
 	}
 	return writePDFText(lines), defaults, nil
+}
+
+// budgetReader reads from r until left bytes have been read, then panics.
+type budgetReader struct {
+	r    *bytes.Reader
+	left int64
+}
+
+var (
+	errReadBudget   = errors.New("the file's structure makes the reader loop")
+	errTooManyPages = fmt.Errorf("it has more than %d pages", maxPages)
+)
+
+// ReadAt reads like r.ReadAt, within the budget.
+func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
+	b.left -= int64(len(p))
+	if b.left < 0 {
+		panic(errReadBudget)
+	}
+	return b.r.ReadAt(p, off)
+}
+
+// pageList walks the page tree once, in order. The library's own Page(n)
+// walks it from the root for every page (quadratic in the pages) and
+// follows a tree that contains itself for ever.
+func pageList(r *pdf.Reader) ([]pdf.Page, error) {
+	var pages []pdf.Page
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		nodes++
+		switch {
+		case len(pages) > maxPages:
+			return errTooManyPages
+		case depth > 64 || nodes > 4*maxPages:
+			return errors.New("its page tree is too deep or loops")
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Pages" || (v.Key("Type").Name() != "Page" && kids.Kind() == pdf.Array) {
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if v.Kind() == pdf.Dict {
+			pages = append(pages, pdf.Page{V: v})
+		}
+		return nil
+	}
+	err := walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	return pages, err
 }
 
 // pdfFromHeader drops bytes before the "%PDF-" header, and labels a PDF 2.0

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -153,6 +154,45 @@ func TestPDFForm(t *testing.T) {
 	}
 	if got := string(body); !strings.HasPrefix(got, "1. On the page.\n2. Inside a form.\n") {
 		t.Errorf("got:\n%s", got)
+	}
+}
+
+// Malformed structures that would make the PDF library loop for ever are
+// refused promptly.
+func TestPDFLoops(t *testing.T) {
+	content := "BT /F1 11 Tf 72 700 Td (1. Text.) Tj ET"
+	pages := func(kids string) []string {
+		return []string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [" + kids + "] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content),
+		}
+	}
+	selfXref := writePDF(pages("3 0 R"), 1)
+	// Point the trailer's /Prev at the cross-reference table itself.
+	i := bytes.LastIndex(selfXref, []byte("startxref\n"))
+	offset := strings.TrimSpace(strings.Split(string(selfXref[i+len("startxref\n"):]), "\n")[0])
+	selfXref = bytes.Replace(selfXref, []byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev "+offset+" >>"), 1)
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"page tree containing itself", writePDF(pages("3 0 R 2 0 R"), 1)},
+		{"cross-reference chain pointing at itself", selfXref},
+		{"page whose parent is itself", writePDF(append(pages("3 0 R")[:2],
+			"<< /Type /Page /Parent 3 0 R /Contents 5 0 R >>",
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content)+1, content)), 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := readPDF("loop.pdf", tt.data)
+			if !errors.Is(err, ErrCorrupt) {
+				t.Errorf("err = %v, want ErrCorrupt", err)
+			}
+		})
 	}
 }
 
