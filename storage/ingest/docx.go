@@ -429,9 +429,10 @@ func (d *docx) readDocument(f *zip.File) error {
 	}
 	defer c.Close()
 	var p *paragraph
-	skip := 0        // depth inside elements whose text is dropped
-	inPPr := 0       // depth inside w:pPr
-	var row []string // cells of the table row being read; nil outside tables
+	var outer []*paragraph // paragraphs around a text box's paragraphs
+	skip := 0              // depth inside elements whose text is dropped
+	inPPr := 0             // depth inside w:pPr
+	var row []string       // cells of the table row being read; nil outside tables
 	tables := 0
 	for {
 		tok, err := dec.Token()
@@ -458,6 +459,9 @@ func (d *docx) readDocument(f *zip.File) error {
 			case "tr":
 				row = []string{}
 			case "p":
+				if p != nil && len(outer) < 100 {
+					outer = append(outer, p)
+				}
 				p = &paragraph{}
 			case "pPr":
 				inPPr++
@@ -518,6 +522,9 @@ func (d *docx) readDocument(f *zip.File) error {
 					d.paragraph(p)
 				}
 				p = nil
+				if n := len(outer); n > 0 {
+					p, outer = outer[n-1], outer[:n-1]
+				}
 			case "tr":
 				if row != nil {
 					d.w.paragraph(strings.Join(row, " "))

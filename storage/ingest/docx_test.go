@@ -95,6 +95,10 @@ func TestDOCXNumbering(t *testing.T) {
 		para("", "0", 0, r("Numbering removed")) +
 		`<w:tbl><w:tr><w:tc>` + para("", "", 0, r("21.")) + `</w:tc><w:tc>` + para("", "", 0, r("A row")) + para("", "", 0, r("in two paragraphs")) +
 		`</w:tc></w:tr></w:tbl>` +
+		// A text box inside a paragraph: its paragraph comes first, and the
+		// text of the paragraph around it is kept whole.
+		`<w:p>` + r("Before the box,") + `<w:r><w:drawing><w:txbxContent>` + para("", "", 0, r("In the box")) +
+		`</w:txbxContent></w:drawing></w:r>` + r(" after the box") + `</w:p>` +
 		`<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps">` +
 		para("", "", 0, r("Text box")) + `</mc:Choice><mc:Fallback>` + para("", "", 0, r("Text box")) + `</mc:Fallback></mc:AlternateContent>`
 	data := makeDOCX(t, map[string]string{
@@ -136,6 +140,10 @@ func TestDOCXNumbering(t *testing.T) {
 Numbering removed
 
 21. A row in two paragraphs
+
+In the box
+
+Before the box, after the box
 
 Text box
 
