@@ -145,7 +145,8 @@ func TestOpensOnTheTwoMemoranda(t *testing.T) {
 
 func TestPasteFormImportsADocument(t *testing.T) {
 	u := newTestUI(t, openStore(t, filepath.Join(t.TempDir(), "lib.db"), false))
-	p := u.newPasteDialog()
+	var p *pasteDialog
+	onUI(func() { p = u.newPasteDialog() })
 	onUI(func() { test.Type(p.party, "Ukraine") })
 	onUI(func() { test.Type(p.title, "Тестовий план") })
 	onUI(func() { test.Type(p.date, "2025-07-01") })
