@@ -820,8 +820,9 @@ func runApp(args []string) error {
 		// A rolling backup at each start, off the UI thread.
 		go s.RollingBackup(context.Background(), time.Now())
 		ui := app.New(a, w, s)
-		_ = ui
-		_ = present
+		if *present {
+			ui.Present()
+		}
 	}
 	s, err := e.open()
 	if err != nil {
