@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -300,6 +301,18 @@ func (h *htmlWriter) node(n *html.Node, depth int) {
 		h.block(n, depth)
 		h.flush()
 		h.cur = saved
+	case a == atom.P && msoLevel(n) > 0:
+		// Word's "Save as web page" writes list items as paragraphs with
+		// the marker as text and the depth in the style.
+		h.flush()
+		h.block(n, depth)
+		text := compare.Normalize(h.inline.String())
+		h.inline.Reset()
+		marker, rest, _ := strings.Cut(text, " ")
+		if !reLineMarker.MatchString(marker + " ") {
+			marker, rest = "-", text
+		}
+		h.w.item(msoLevel(n)-1, marker, rest)
 	case a == atom.Table:
 		h.flush()
 		h.table(n)
@@ -310,6 +323,18 @@ func (h *htmlWriter) node(n *html.Node, depth int) {
 	default:
 		h.block(n, depth)
 	}
+}
+
+var reMsoLevel = regexp.MustCompile(`mso-list:\s*l\d+\s+level(\d)`)
+
+// msoLevel returns the list level of a paragraph exported by Word, 0 for
+// none.
+func msoLevel(n *html.Node) int {
+	m := reMsoLevel.FindStringSubmatch(attr(n, "style"))
+	if m == nil {
+		return 0
+	}
+	return int(m[1][0] - '0')
 }
 
 // table writes each row of a table as one paragraph, its cells separated

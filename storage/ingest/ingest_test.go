@@ -258,6 +258,27 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// Word's "Save as web page" writes list items as paragraphs.
+func TestHTMLFromWord(t *testing.T) {
+	page := `<html><body><div class=WordSection1>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>A ceasefire.</p>
+<p class=MsoListParagraphCxSpMiddle style='mso-list:l0 level2 lfo1'><![if !supportLists]><span>a)<span>&nbsp;&nbsp; </span></span><![endif]>monitored;</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>2.<span>&nbsp;&nbsp; </span></span><![endif]>An exchange.</p>
+</div></body></html>`
+	res, err := Read("word.htm", []byte(page), Meta{Party: "Ukraine", Date: "2025-05-28", Kind: "memorandum"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Documents[0].Provisions {
+		got = append(got, p.Label+" "+p.Text)
+	}
+	if want := "1 A ceasefire.|1.a monitored;|2 An exchange."; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 func TestHTMLEncodings(t *testing.T) {
 	ru := "<html><body><ol><li>Украина получает надёжные гарантии безопасности.</li><li>Обмен всех на всех.</li></ol></body></html>"
 	tests := []struct {
