@@ -23,6 +23,11 @@ type tuning struct {
 	// a score of at least mutualMin: obvious pairs should not be broken up
 	// to make two weaker ones.
 	mutualBonus, mutualMin float64
+	// orderBonus is added, times the share of anchors in order, to the
+	// pairs that keep the order of the anchors when the two documents
+	// answer each other point by point (see sequence); anchorMin is the
+	// least score of an anchor.
+	orderBonus, anchorMin float64
 }
 
 // defaultTuning is the calibration Compare uses.
@@ -33,6 +38,8 @@ var defaultTuning = tuning{
 	labelBonus:    0.2,
 	mutualBonus:   0.025,
 	mutualMin:     0.2,
+	orderBonus:    0.08,
+	anchorMin:     0.1,
 }
 
 const (
@@ -112,8 +119,88 @@ func newAligner(c *Comparison, t tuning) *aligner {
 		a.score[i] = append([]float64(nil), a.sim.total[i]...)
 	}
 	a.revision()
+	a.sequence()
 	a.mutualBest()
 	return a
+}
+
+// mutualPairs returns the pairs of provisions that are each other's best
+// match by score with a score of at least least, in left order.
+func (a *aligner) mutualPairs(score [][]float64, least float64) [][2]int {
+	if a.nl == 0 || a.nr == 0 {
+		return nil
+	}
+	bestR := make([]int, a.nl)
+	for i := range bestR {
+		bestR[i] = argmax(score[i])
+	}
+	bestL := make([]int, a.nr)
+	for j := range bestL {
+		bi, best := -1, 0.0
+		for i := 0; i < a.nl; i++ {
+			if score[i][j] > best {
+				bi, best = i, score[i][j]
+			}
+		}
+		bestL[j] = bi
+	}
+	var out [][2]int
+	for i, j := range bestR {
+		if j >= 0 && bestL[j] == i && score[i][j] >= least {
+			out = append(out, [2]int{i, j})
+		}
+	}
+	return out
+}
+
+// sequence adds evidence from order. Documents that answer each other
+// point by point (a counter-proposal, a reply) keep the order of their
+// clearest pairs, the anchors; a provision between two anchors then most
+// likely answers one between their counterparts. The bonus grows with the
+// share of anchors in order and is given only when most are.
+func (a *aligner) sequence() {
+	anchors := a.mutualPairs(a.score, a.t.anchorMin)
+	if len(anchors) < 4 {
+		return
+	}
+	seq := make([]int, len(anchors))
+	for k, p := range anchors {
+		seq[k] = p[1]
+	}
+	inOrder := longestIncreasing(seq)
+	var kept [][2]int
+	for k, p := range anchors {
+		if inOrder[k] {
+			kept = append(kept, p)
+		}
+	}
+	trust := float64(len(kept)) / float64(len(anchors))
+	if trust < 0.75 {
+		return
+	}
+	bonus := a.t.orderBonus * trust
+	next := 0 // the first kept anchor at or after i
+	for i := 0; i < a.nl; i++ {
+		for next < len(kept) && kept[next][0] < i {
+			next++
+		}
+		lo, hi := -1, a.nr // right provisions strictly between
+		if next < len(kept) && kept[next][0] == i {
+			a.score[i][kept[next][1]] += bonus
+			continue
+		}
+		if next > 0 {
+			lo = kept[next-1][1]
+		}
+		if next < len(kept) {
+			hi = kept[next][1]
+		}
+		for j := lo + 1; j < hi; j++ {
+			if a.sim.total[i][j] > 0 {
+				a.score[i][j] += bonus
+			}
+		}
+	}
 }
 
 // mutualBest adds mutualBonus to each pair of provisions that are each

@@ -21,17 +21,18 @@ import (
 //
 // Texts in one language lean on the words; texts in two languages share no
 // words, so concepts and topics carry the whole weight.
-const (
-	wChar    = 0.45
-	wWord    = 0.25
-	wConcept = 0.20
-	wTopic   = 0.10
+// weights of the kinds of evidence in a provision pair's similarity: in one
+// language, and across two.
+var weights = struct {
+	char, word, concept, topic float64
+	conceptCross, topicCross   float64
+}{
+	char: 0.45, word: 0.25, concept: 0.20, topic: 0.10,
+	conceptCross: 0.75, topicCross: 0.25,
+}
 
-	wConceptCross = 0.75
-	wTopicCross   = 0.25
-
-	stemLen = 6
-)
+// stemLen is the most letters of a word stem that count.
+const stemLen = 6
 
 // sparse is a sparse feature vector, sorted by feature id, unit length.
 type sparse struct {
@@ -98,7 +99,8 @@ var stopwords = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// stems returns the content words of text, cut to stemLen letters.
+// stems returns the content words of text, without their endings
+// (stemWord) and cut to stemLen letters.
 func stems(text string) []string {
 	var out []string
 	for _, w := range lexWords(text) {
@@ -106,6 +108,7 @@ func stems(text string) []string {
 		if utf8.RuneCountInString(w) < 3 || stopwords()[w] {
 			continue
 		}
+		w = stemWord(w)
 		if r := []rune(w); len(r) > stemLen {
 			w = string(r[:stemLen])
 		}
@@ -372,8 +375,8 @@ func topicOverlap(a, b []Topic) float64 {
 // similarity is the matrix of combined similarities of the provisions of
 // two documents, with the parts kept for explaining rows.
 type similarity struct {
-	total, char, word [][]float64
-	l, r              features
+	total, char, word, concept [][]float64
+	l, r                       features
 }
 
 func computeSimilarity(left, right *Document) *similarity {
@@ -387,6 +390,7 @@ func computeSimilarity(left, right *Document) *similarity {
 					s.total[i][j] = list.total[i][j]
 					s.char[i][j] = list.char[i][j]
 					s.word[i][j] = list.word[i][j]
+					s.concept[i][j] = list.concept[i][j]
 				}
 			}
 		}
@@ -423,16 +427,17 @@ func combined(left, right *Document, childWeight float64) *similarity {
 	s.char = cosines(l.char, r.char)
 	s.word = cosines(l.word, r.word)
 	con := cosines(l.concept, r.concept)
+	s.concept = con
 	s.total = make([][]float64, len(left.Provisions))
 	for i := range s.total {
 		row := make([]float64, len(right.Provisions))
 		for j := range row {
 			topic := topicOverlap(l.topics[i], r.topics[j])
 			if l.lang[i] != r.lang[j] && l.lang[i] != "" && r.lang[j] != "" {
-				row[j] = wConceptCross*con[i][j] + wTopicCross*topic
+				row[j] = weights.conceptCross*con[i][j] + weights.topicCross*topic
 				continue
 			}
-			row[j] = wChar*s.char[i][j] + wWord*s.word[i][j] + wConcept*con[i][j] + wTopic*topic
+			row[j] = weights.char*s.char[i][j] + weights.word*s.word[i][j] + weights.concept*con[i][j] + weights.topic*topic
 		}
 		s.total[i] = row
 	}

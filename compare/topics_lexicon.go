@@ -15,7 +15,9 @@ import (
 //
 // A term is a phrase of word stems separated by spaces: each stem matches a
 // word that starts with it ("санкц" matches "санкции" and "санкцій"), or only
-// the word itself when it ends in "$". Words are lower-cased, ё is read as е
+// the word itself when it ends in "$". A term that starts with "!" excludes:
+// a word that starts with it never starts a match of the concept
+// ("!свободн" keeps "свободно" out of "свобод"). Words are lower-cased, ё is read as е
 // and typographic apostrophes as "'" before matching.
 type concept struct {
 	name  string
@@ -29,7 +31,7 @@ var concepts = []concept{
 		"прекращени огн", "прекращени боев", "перемири", "режим тишин", "прекращени военных действ",
 		"припиненн вогн", "припиненн бойов", "перемир", "режим тиш"}},
 	{"monitoring", Ceasefire, []string{"monitor", "observer", "verif", "surveillance", "early warning", "control the ceasefire",
-		"мониторинг", "наблюдател", "наблюдени", "верификац", "контрол",
+		"мониторинг", "наблюдател", "наблюдени", "верификац", "контрол за", "контрол соблюдени", "контрол режим", "контрол выполнени",
 		"моніторинг", "спостерігач", "спостереж", "верифікац"}},
 
 	// Territory.
@@ -41,7 +43,7 @@ var concepts = []concept{
 		"лини соприкосновен", "лини фронт", "лінія зіткненн", "лінії зіткненн", "лінія фронт", "лінії фронт", "лінії розмежуванн", "лінія розмежуванн"}},
 	{"recognition", Territory, []string{"recogni", "de jure", "de facto", "призна", "визна"}},
 	{"withdrawal", Territory, []string{"withdraw", "pull back", "pulls back", "leave those", "leave the", "redeploy", "gives up other territories",
-		"вывод", "вывест", "отвод", "отвест", "покин", "передислокац",
+		"вывод", "вывест", "отвод", "отвест", "покин", "покида", "передислокац",
 		"виведенн", "вивест", "відвед", "залиш територ", "передислокац"}},
 	{"buffer-zone", Territory, []string{"buffer zone", "demilitari", "буферн", "демилитари", "демілітари"}},
 	{"sovereignty", Territory, []string{"sovereignty", "independence", "territorial integrity", "суверенитет", "независимост", "территориальн целостн",
@@ -59,7 +61,7 @@ var concepts = []concept{
 		"size of", "personnel", "потолок", "потолк", "численност", "ограничени численност", "предельн",
 		"чисельн", "обмеженн чисельн", "граничн"}},
 	{"armed-forces", ArmedForces, []string{"armed forces", "army", "military formations", "armed formations", "defence forces", "defense forces",
-		"вооруженн сил", "арми", "вооруженн формирован", "збройн сил", "армі", "збройн формуван"}},
+		"вооруженн сил", "сил оборон", "сили оборон", "арми", "вооруженн формирован", "збройн сил", "армі", "збройн формуван"}},
 	{"mobilisation", ArmedForces, []string{"mobilis", "mobiliz", "demobil", "мобилиз", "демобилиз", "мобіліз", "демобіліз"}},
 	{"nationalist-units", ArmedForces, []string{"nationalist formations", "national guard", "националистическ формирован", "национальн гварди",
 		"націоналістичн формуван", "національн гварді"}},
@@ -67,11 +69,11 @@ var concepts = []concept{
 	// Foreign troops and military aid.
 	{"foreign-troops", ForeignTroops, []string{"foreign troops", "foreign military", "third states", "third countries", "troops of friendly",
 		"military bases", "bases", "military infrastructure", "military presence", "station troops", "contingent", "troops under its command",
-		"иностранн войск", "иностранн воинск", "третьих стран", "третьих государств", "военн баз", "баз$", "военн инфраструктур",
-		"военн присутств", "контингент", "іноземн військ", "третіх країн", "третіх держав", "військов баз", "військов інфраструктур",
+		"иностранн войск", "иностранн воинск", "трет стран", "трет государств", "присутстви войск", "размещ войск", "размещени войск", "военн баз", "баз$", "военн инфраструктур",
+		"военн присутств", "контингент", "іноземн військ", "трет країн", "трет держав", "присутн військ", "розміщ військ", "розміщенн військ", "військов баз", "військов інфраструктур",
 		"військов присутн", "контингент"}},
 	{"military-aid", ForeignTroops, []string{"military aid", "military assistance", "arms supplies", "supplies of military", "weapons deliveries",
-		"military products", "intelligence", "satellite", "fighter jets", "aircraft",
+		"military products", "intelligence data", "intelligence sharing", "military intelligence", "satellite", "fighter jets", "aircraft",
 		"военн помощ", "поставк", "разведыват", "спутник", "истребител",
 		"військов допомог", "постачанн", "розвідувальн", "супутник", "винищувач"}},
 	{"foreign-fighters", ForeignTroops, []string{"foreign specialists", "mercenar", "foreign fighters", "иностранн специалист", "наемник",
@@ -81,7 +83,7 @@ var concepts = []concept{
 	{"security-guarantees", Guarantees, []string{"security guarantee", "guarantees of security", "guarantor", "article 5", "reassurance",
 		"гаранти безопасност", "гарант$", "гаранты", "гарантов", "гаранті безпек", "гарантій безпек", "гаранта"}},
 	{"non-aggression", Guarantees, []string{"non-aggression", "non aggression", "aggression", "invade", "invasion", "attack", "by force",
-		"by military means", "recur", "ненападени", "агресси", "вторжени", "нападени", "силов", "военным путем",
+		"by military means", "recur", "ненападени", "агресси", "вторжени", "вторг", "вторгн", "нападени", "силов", "силой", "военным путем",
 		"ненапад", "агресі", "вторгненн", "напад", "силою", "військовим шляхом"}},
 	{"security-dialogue", Guarantees, []string{"security questions", "security issues", "security architecture", "ease tensions",
 		"вопрос безопасност", "архитектур безопасност", "питан безпек", "архітектур безпек"}},
@@ -98,10 +100,10 @@ var concepts = []concept{
 	{"children-families", Humanitarian, []string{"child", "deported", "deportation", "forcibly displaced", "дет$", "дети$", "детей$", "детям$", "ребен", "депорт",
 		"діт$", "діти$", "дітей$", "дитин", "депорт", "reunif", "reunite", "famil", "displaced persons", "refugee", "воссоединени", "сем$", "семей", "семь", "беженц", "перемещенн",
 		"возз'єднанн", "родин", "сімей", "біженц", "переміщен"}},
-	{"civilians", Humanitarian, []string{"civilian", "civil population", "мирн жител", "мирн населени", "гражданск лиц", "гражданск населени",
+	{"civilians", Humanitarian, []string{"civilian", "civil population", "мирн жител", "мирн населени", "гражданск лиц", "гражданск заложник", "гражданск населени",
 		"цивільн", "мирн населенн"}},
-	{"bodies", Humanitarian, []string{"bodies of", "and bodies", "remains", "the dead", "fallen", "тел$", "тела$", "тел погибш", "останк", "погибш",
-		"тіл$", "тіла$", "загибл", "останк"}},
+	{"bodies", Humanitarian, []string{"bodies of", "and bodies", "remains of", "the dead", "fallen", "тел$", "тела$", "телам", "тел погибш", "останк", "погибш",
+		"тіл$", "тіла$", "тілам", "загибл", "останк"}},
 	{"humanitarian", Humanitarian, []string{"humanitarian", "гуманитарн", "гуманітарн"}},
 
 	// Sanctions and economic relations.
@@ -114,10 +116,10 @@ var concepts = []concept{
 		"транспорт", "транзит", "судоходств", "зерн", "черн мор", "черном мор", "транспорт", "судноплавств", "зерн", "чорн мор", "чорному мор"}},
 
 	// Assets, reparations and reconstruction.
-	{"assets", Assets, []string{"assets", "frozen", "funds", "актив", "заморож", "фонд"}},
+	{"assets", Assets, []string{"assets", "frozen assets", "frozen funds", "frozen russian", "funds", "актив", "заморож актив", "заморож средств", "заморож российск", "заморож російськ", "фонд"}},
 	{"reparations", Assets, []string{"reparation", "compensat", "damage", "claims", "репарац", "компенсац", "ущерб", "претензи", "збит", "шкод", "претензі"}},
 	{"reconstruction", Assets, []string{"reconstruct", "rebuil", "recovery", "development fund", "investment", "world bank",
-		"восстановлени", "реконструкц", "инвестиц", "всемирн банк", "відновленн", "відбудов", "інвестиц", "світов банк"}},
+		"восстановлени украин", "восстановлени инфраструктур", "восстановлени город", "восстановлени экономик", "восстановлени разруш", "реконструкц", "инвестиц", "всемирн банк", "відновленн україн", "відновленн інфраструктур", "відновленн міст", "відновленн економік", "відбудов", "інвестиц", "світов банк"}},
 
 	// Elections and governance.
 	{"elections", Elections, []string{"election", "vote", "referendum", "ballot", "выбор", "референдум", "голосовани", "вибор", "голосуванн"}},
@@ -129,8 +131,8 @@ var concepts = []concept{
 	{"religion", Rights, []string{"church", "religio", "orthodox", "faith", "церков", "церкв", "религи", "православ", "конфесси", "церкв", "релігі", "православн", "конфесі"}},
 	{"nazism", Rights, []string{"nazi", "neo-nazi", "fascis", "glorification", "propaganda", "нацизм", "неонацизм", "нацистск", "героизац", "пропаганд", "фашизм",
 		"нацист", "героїзац"}},
-	{"rights", Rights, []string{"rights", "freedoms", "minorit", "discriminat", "tolerance", "culture", "media", "education",
-		"прав и свобод", "свобод", "меньшинств", "дискриминац", "толерант", "культур", "сми$", "образовани",
+	{"rights", Rights, []string{"rights", "freedoms", "minorit", "discriminat", "tolerance", "culture", "media$", "education",
+		"прав и свобод", "свобод", "!свободн", "меньшинств", "дискриминац", "толерант", "культур", "сми$", "образовани",
 		"прав і свобод", "меншин", "дискримінац", "толерант", "культур", "змі$", "освіт"}},
 
 	// Amnesty and justice.
@@ -140,10 +142,10 @@ var concepts = []concept{
 
 	// Sequencing and implementation.
 	{"settlement", Implementation, []string{"peace treaty", "peace agreement", "final settlement", "settlement", "end of the war", "end to the war",
-		"end the war", "treaty", "мирн договор", "окончательн урегулировани", "урегулировани", "договор", "окончани войн", "завершени войн",
-		"мирн угод", "остаточн врегулюванн", "врегулюванн", "договір", "закінченн війн", "завершенн війн"}},
-	{"signing", Implementation, []string{"signed", "signing", "signature", "ratif", "enters into force", "legally binding", "endorse",
-		"подписа", "подписан", "ратифиц", "вступает в силу", "юридически обязывающ", "підпис", "ратифік", "набуває чинност", "юридично обов"}},
+		"end the war", "treaty", "мирн договор", "мирн соглашени", "окончательн урегулировани", "урегулировани", "договор$", "договора$", "договору$", "договором$", "договоре$", "окончани войн", "завершени войн",
+		"мирн угод", "остаточн врегулюванн", "врегулюванн", "договір$", "договору$", "договором$", "договорі$", "закінченн війн", "завершенн війн"}},
+	{"signing", Implementation, []string{"sign$", "signs$", "signed", "signing", "signature", "ratif", "enters into force", "legally binding", "endorse",
+		"подписа", "подписыв", "ратифиц", "вступает в силу", "юридически обязывающ", "підпис", "ратифік", "набуває чинност", "юридично обов"}},
 	{"sequence", Implementation, []string{"stage", "phase", "step", "sequence", "deadline", "roadmap", "timetable", "schedule",
 		"этап", "поэтапн", "шаг", "последовательност", "срок", "дорожн карт", "график",
 		"етап", "поетапн", "крок", "послідовн", "строк", "термін", "дорожн карт", "графік"}},
@@ -157,6 +159,7 @@ var concepts = []concept{
 type stemTerm struct {
 	concept int
 	stems   []stem
+	not     []string // exclusions of the concept (see concept)
 }
 
 type stem struct {
@@ -179,14 +182,24 @@ func compileLexicon() map[string][]stemTerm {
 	idx := map[string][]stemTerm{}
 	for ci, c := range concepts {
 		seen := map[string]bool{}
+		var not []string
+		for _, term := range c.terms {
+			if strings.HasPrefix(term, "!") {
+				not = append(not, strings.TrimPrefix(term, "!"))
+			}
+		}
 		for _, term := range c.terms {
 			if seen[term] {
 				continue
 			}
 			seen[term] = true
+			if strings.HasPrefix(term, "!") {
+				continue
+			}
 			words := lexWords(term)
 			var st stemTerm
 			st.concept = ci
+			st.not = not
 			for i, w := range words {
 				s := stem{text: w}
 				if i == len(words)-1 && strings.HasSuffix(term, "$") {
@@ -272,6 +285,11 @@ func conceptsIn(words []string) map[int]int {
 func (t stemTerm) match(words []string) bool {
 	if len(words) < len(t.stems) {
 		return false
+	}
+	for _, n := range t.not {
+		if strings.HasPrefix(strings.Trim(words[0], "'"), n) {
+			return false
+		}
 	}
 	for i, s := range t.stems {
 		w := strings.Trim(words[i], "'")
