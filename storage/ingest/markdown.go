@@ -94,22 +94,6 @@ func (w *markdown) blank() {
 
 func (w *markdown) bytes() []byte { return []byte(w.b.String()) }
 
-// frontMatterEnd recognises a front matter block written as paragraphs (a
-// DOCX or PDF made from a Markdown file): when paras starts with "---" and
-// another "---" follows within 40 paragraphs, it returns the index of that
-// closing one, else -1.
-func frontMatterEnd(paras []string) int {
-	if len(paras) == 0 || strings.TrimSpace(paras[0]) != "---" {
-		return -1
-	}
-	for i := 1; i < len(paras) && i < 40; i++ {
-		if strings.TrimSpace(paras[i]) == "---" {
-			return i
-		}
-	}
-	return -1
-}
-
 // formatNumber writes n in a numbering scheme: decimal, lowerLetter,
 // upperLetter, lowerRoman, upperRoman, russianLower, russianUpper,
 // decimalZero.
