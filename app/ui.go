@@ -68,6 +68,7 @@ type UI struct {
 	pendingLabel    string              // provision to select once the comparison arrives
 	pendingSide     int
 	syncing         bool // widgets are being set from code: ignore their callbacks
+	presentOnLoad   bool // Present was called before the library loaded
 
 	loads   Latest[loaded]
 	compute Latest[computed]
@@ -187,6 +188,10 @@ func (u *UI) reload() {
 		}
 		u.refreshPickers()
 		u.recompute()
+		if u.presentOnLoad {
+			u.presentOnLoad = false
+			u.present()
+		}
 	}))
 }
 
@@ -369,7 +374,14 @@ func (u *UI) timelineMoved(d compare.Date) {
 
 // Present opens the full-screen presentation on the current sides, row and
 // timeline date (F5).
-func (u *UI) Present() { u.present() }
+// Called before the library has loaded, it opens once it has.
+func (u *UI) Present() {
+	if u.snap == nil {
+		u.presentOnLoad = true
+		return
+	}
+	u.present()
+}
 
 // present opens the presentation window on the current sides and date.
 func (u *UI) present() {
@@ -399,6 +411,9 @@ func (u *UI) addShortcuts() {
 	ctrl(fyne.KeyLeftBracket, func() { u.step(-1) })
 	ctrl(fyne.KeyZ, u.undoLast)
 	ctrl(fyne.KeyN, u.editNote)
+	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+		ctrl(k, func() { u.tabs.SelectIndex(i) }) // Compare, Topic matrix, Statements
+	}
 	shift := false
 	if dc, ok := c.(desktop.Canvas); ok {
 		dc.SetOnKeyDown(func(e *fyne.KeyEvent) {

@@ -10,7 +10,7 @@ out=screenshots
 mkdir -p "$out"
 home=$(mktemp -d)
 pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$home"; }
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; sleep 1; rm -rf "$home" || true; }
 trap cleanup EXIT
 
 shoot() { # shoot DISPLAY NAME
@@ -24,7 +24,7 @@ sleep 1
 HOME=$home XDG_CONFIG_HOME=$home/.config DISPLAY=:97 ./counterpart >"$home/log" 2>&1 & pids+=($!)
 sleep 8
 shoot :97 compare
-DISPLAY=:97 xdotool key ctrl+m 2>/dev/null || true   # topic matrix
+DISPLAY=:97 xdotool key ctrl+2 2>/dev/null || true   # the topic matrix tab
 sleep 2
 shoot :97 matrix
 DISPLAY=:97 xdotool key ctrl+1 2>/dev/null || true   # back to compare
