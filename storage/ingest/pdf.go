@@ -237,12 +237,16 @@ func makeLine(page int, gs []run) (pdfLine, bool) {
 		}
 	}
 	l.end = prevEnd
-	l.text = compare.Normalize(b.String())
+	l.text = compare.Normalize(symbolBullets.Replace(b.String()))
 	if letters == 0 {
 		l.bold = false
 	}
 	return l, l.text != ""
 }
+
+// symbolBullets maps the bullets of Symbol and Wingdings fonts, which come
+// out in the private use area, to "•".
+var symbolBullets = strings.NewReplacer("\uf0b7", "•", "\uf0a7", "•", "\uf076", "•", "\uf0d8", "•", "\uf0fc", "•", "\uf06e", "•")
 
 var (
 	rePageNumber = regexp.MustCompile(`(?i)^(page|p\.|стр\.?|страница|сторінка|с\.)?\s*[-–—]?\s*\d+\s*[-–—]?\s*((of|из|з|/)\s*\d+)?$`)
@@ -311,12 +315,17 @@ func writePDFText(lines []pdfLine) []byte {
 	}
 
 	var w markdown
+	type blockKind int
+	const (
+		paragraph blockKind = iota
+		item
+		heading
+	)
 	type block struct {
-		kind   int // 0 paragraph, 1 item, 2 heading
-		level  int
-		x      float64 // left of the first line
-		parts  []string
-		marker string
+		kind  blockKind
+		level int     // heading level, or list depth from 0
+		x     float64 // left of the first line
+		parts []string
 	}
 	var cur *block
 	emit := func() {
@@ -325,9 +334,9 @@ func writePDFText(lines []pdfLine) []byte {
 		}
 		text := joinLines(cur.parts, all)
 		switch cur.kind {
-		case 2:
+		case heading:
 			w.heading(cur.level, text)
-		case 1:
+		case item:
 			marker, rest, _ := strings.Cut(text, " ")
 			w.item(cur.level, marker, rest)
 		default:
@@ -345,24 +354,24 @@ func writePDFText(lines []pdfLine) []byte {
 			p := lines[i-1]
 			gap = p.page == l.page && p.y-l.y > 1.6*math.Max(p.size, l.size)
 		}
-		heading := headingLevel(l, body, sizes)
+		level := headingLevel(l, body, sizes)
 		marker := reLineMarker.MatchString(l.text)
 		switch {
-		case heading > 0:
-			if cur != nil && cur.kind == 2 && cur.level == heading && !gap {
+		case level > 0:
+			if cur != nil && cur.kind == heading && cur.level == level && !gap {
 				cur.parts = append(cur.parts, l.text)
 				continue
 			}
 			emit()
-			cur = &block{kind: 2, level: heading, x: l.x, parts: []string{l.text}}
-		case marker && (cur == nil || gap || cur.kind == 2 || l.x <= cur.x+2 || ended(lines[i-1], right)):
+			cur = &block{kind: heading, level: level, x: l.x, parts: []string{l.text}}
+		case marker && (cur == nil || gap || cur.kind == heading || l.x <= cur.x+2 || ended(lines[i-1], right)):
 			emit()
-			cur = &block{kind: 1, level: levelOf(levels, l.x), x: l.x, parts: []string{l.text}}
-		case cur != nil && !gap && cur.kind != 2 && !isFrontMatterLine(l.text):
+			cur = &block{kind: item, level: levelOf(levels, l.x), x: l.x, parts: []string{l.text}}
+		case cur != nil && !gap && cur.kind != heading && !isFrontMatterLine(l.text):
 			cur.parts = append(cur.parts, l.text)
 		default:
 			emit()
-			cur = &block{x: l.x, parts: []string{l.text}}
+			cur = &block{kind: paragraph, x: l.x, parts: []string{l.text}}
 		}
 	}
 	emit()

@@ -118,6 +118,9 @@ func TestPDFToUnicode(t *testing.T) {
 		{"simple font with encoding and map", "BT /F1 12 Tf 72 700 Td <010203> Tj ET", oneByte, false, "1. Г"},
 		// The ligature fi stays in order; ranges with arrays and offsets.
 		{"two-byte codes", "BT /F1 12 Tf 72 700 Td [<00010002> -300 <0003001000110012>] TJ ET", twoByte, true, "Aﬁ дабв"},
+		// A Symbol-font bullet in the private use area starts a bulleted item.
+		{"symbol bullet", "BT /F1 12 Tf 72 700 Td <04> Tj ET BT /F1 12 Tf 90 700 Td <0506> Tj ET",
+			"begincmap 1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <04> <F0B7> <05> <004F> <06> <006B> endbfchar endcmap", false, "• Ok"},
 		{"unmapped codes are dropped", "BT /F1 12 Tf 72 700 Td <0001FFFF0001> Tj ET", twoByte, true, "AA"},
 	}
 	for _, tt := range tests {
