@@ -156,11 +156,7 @@ func topicShort(t compare.Topic) string {
 	if t == "" {
 		return "no topic"
 	}
-	s := t.Title()
-	if len([]rune(s)) > 20 {
-		s = strings.ReplaceAll(string(t), "-", " ")
-	}
-	return s
+	return t.Short()
 }
 
 func (r *rowItem) CreateRenderer() fyne.WidgetRenderer { return &rowItemRenderer{r: r} }

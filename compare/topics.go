@@ -1,5 +1,7 @@
 package compare
 
+import "strings"
+
 // Topic identifies a subject of the negotiation in the built-in taxonomy.
 type Topic string
 
@@ -67,6 +69,16 @@ func (t Topic) Title() string {
 		return s
 	}
 	return string(t)
+}
+
+// Short returns the topic's name in a word or two, for chips and narrow
+// columns ("Armed forces").
+func (t Topic) Short() string {
+	if !t.Valid() {
+		return string(t)
+	}
+	s := strings.ReplaceAll(string(t), "-", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Valid reports whether t is in the built-in taxonomy.
