@@ -104,6 +104,9 @@ func Read(name string, data []byte, m Meta) (Result, error) {
 	case len(bytes.TrimSpace(data)) == 0:
 		return Result{}, fail(name, ErrEmpty, nil)
 	}
+	if err := m.check(); err != nil {
+		return Result{}, fail(name, ErrInvalid, err)
+	}
 	format, err := Sniff(name, data)
 	if err != nil {
 		return Result{}, err
@@ -149,6 +152,22 @@ func parse(name string, src []byte, defaults map[string]string, m Meta) (compare
 		return compare.Document{}, fail(name, ErrInvalid, err)
 	}
 	return doc, nil
+}
+
+// check validates the kind and date given by the user, so that an error
+// names them rather than a front matter line the file does not have.
+func (m Meta) check() error {
+	if m.Kind != "" {
+		if _, err := compare.ParseKind(m.Kind); err != nil {
+			return fmt.Errorf("the kind given: %w", err)
+		}
+	}
+	if m.Date != "" {
+		if _, err := compare.ParseDate(m.Date); err != nil {
+			return fmt.Errorf("the date given: %w", err)
+		}
+	}
+	return nil
 }
 
 // fields lists the non-empty properties as front matter keys.

@@ -136,6 +136,7 @@ func TestMetaOverridesFrontMatter(t *testing.T) {
 					d.Source == "TASS" && d.Date == "2025-01-02"
 			}},
 		{"invalid kind", Meta{Date: "2025-06-01", Kind: "treaty"}, true, nil},
+		{"invalid date given", Meta{Date: "1 June 2025"}, true, nil},
 		{"future date", Meta{Date: "2999-01-01"}, true, nil},
 	}
 	for _, tt := range tests {
