@@ -95,9 +95,13 @@ func Load(path string, m Meta) (Result, error) {
 // otherwise (a PDF saved as .txt is still read as PDF). Text may be UTF-8,
 // UTF-16 with a byte order mark, Windows-1251 or KOI8-R.
 //
-// Errors are one line naming the file; errors.Is tells the kind of bad input
-// (ErrEmpty, ErrBinary, ErrNoTextLayer…).
+// Errors are one line naming the file ("the pasted text" when name is
+// empty); errors.Is tells the kind of bad input (ErrEmpty, ErrBinary,
+// ErrNoTextLayer…).
 func Read(name string, data []byte, m Meta) (Result, error) {
+	if strings.TrimSpace(name) == "" {
+		name = "the pasted text"
+	}
 	switch {
 	case len(data) > MaxSize:
 		return Result{}, fail(name, ErrTooLarge, nil)
