@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"errors"
+	"os"
 	"testing"
 	"time"
 )
@@ -30,4 +32,33 @@ func TestRollingBackupKeepsNewestThree(t *testing.T) {
 		t.Fatalf("the newest backup does not open as a library: %v", err)
 	}
 	b.Close()
+}
+
+func TestOpenCorruptLibrary(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/lib.db"
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadSample(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keep the header and the first pages, then garbage.
+	for i := 4096; i < len(b); i++ {
+		b[i] = byte(i * 7)
+	}
+	bad := dir + "/bad.db"
+	if err := os.WriteFile(bad, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(bad)
+	if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrNotLibrary) {
+		t.Fatalf("Open(corrupt) = %v, want ErrCorrupt", err)
+	}
 }

@@ -44,6 +44,8 @@ var (
 	ErrNotLibrary = errors.New("not a Counterpart library")
 	// ErrTooNew: the file was written by a newer Counterpart with a schema this version does not know.
 	ErrTooNew = errors.New("was written by a newer Counterpart")
+	// ErrCorrupt: the file is a damaged database.
+	ErrCorrupt = errors.New("is damaged (the database file is corrupt); restore a backup")
 )
 
 //go:embed migrations/*.sql
@@ -178,6 +180,9 @@ func checkExisting(path string) error {
 	var serr *sqlite.Error
 	if errors.As(err, &serr) && serr.Code()&0xff == 26 { // SQLITE_NOTADB
 		return notLibrary(path)
+	}
+	if errors.As(err, &serr) && serr.Code()&0xff == 11 { // SQLITE_CORRUPT
+		return fmt.Errorf("storage: open: %s %w", path, ErrCorrupt)
 	}
 	if err != nil {
 		return fmt.Errorf("storage: open %s: %w", path, err)
