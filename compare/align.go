@@ -33,7 +33,7 @@ type tuning struct {
 // defaultTuning is the calibration Compare uses.
 var defaultTuning = tuning{
 	noCounterpart: 0.17,
-	attachMin:     0.25,
+	attachMin:     0.2,
 	attachRatio:   0.75,
 	labelBonus:    0.2,
 	mutualBonus:   0.025,
@@ -324,10 +324,13 @@ func (a *aligner) revision() {
 			shared++
 		}
 	}
+	// Near: a right provision with a clearly similar text on the left. Across
+	// languages no characters are shared, so it takes the left provision
+	// of the same label and a high combined similarity.
 	near := 0
-	for j := 0; j < a.nr; j++ {
+	for j, p := range a.c.Right.Provisions {
 		for i := 0; i < a.nl; i++ {
-			if a.sim.char[i][j] >= 0.6 {
+			if a.sim.char[i][j] >= 0.6 || a.crossLanguage(i, j) && a.c.Left.Provisions[i].Label == p.Label && a.sim.total[i][j] >= 0.6 {
 				near++
 				break
 			}
@@ -368,9 +371,21 @@ func (a *aligner) revision() {
 	}
 	for j, p := range a.c.Right.Provisions {
 		if i, ok := li[p.Label]; ok && a.sim.total[i][j] > 0.05 {
-			a.score[i][j] += a.t.labelBonus * trust
+			bonus := a.t.labelBonus * trust
+			if a.crossLanguage(i, j) {
+				// Concepts alone tell provisions apart less well than
+				// words: the numbering counts for more.
+				bonus *= 2
+			}
+			a.score[i][j] += bonus
 		}
 	}
+}
+
+// crossLanguage reports whether provisions i and j are in two languages.
+func (a *aligner) crossLanguage(i, j int) bool {
+	l, r := a.sim.l.lang[i], a.sim.r.lang[j]
+	return l != r && l != "" && r != ""
 }
 
 func argmax(xs []float64) int {
