@@ -32,7 +32,7 @@ type tuning struct {
 
 // defaultTuning is the calibration Compare uses.
 var defaultTuning = tuning{
-	noCounterpart: 0.17,
+	noCounterpart: 0.15,
 	attachMin:     0.2,
 	attachRatio:   0.75,
 	labelBonus:    0.2,

@@ -27,8 +27,8 @@ var weights = struct {
 	char, word, concept, topic float64
 	conceptCross, topicCross   float64
 }{
-	char: 0.45, word: 0.25, concept: 0.20, topic: 0.10,
-	conceptCross: 0.75, topicCross: 0.25,
+	char: 0.38, word: 0.19, concept: 0.38, topic: 0.05,
+	conceptCross: 0.85, topicCross: 0.15,
 }
 
 // stemLen is the most letters of a word stem that count.
