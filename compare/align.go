@@ -606,7 +606,8 @@ func sameLanguage(l, r string) bool {
 }
 
 // sharedTerms lists the words both sides of a row use (in the left
-// document's form), then the concepts they share when their words differ.
+// document's form), then the concepts they share when their words differ
+// (a short provision's heading counts, as in similarityText).
 func (a *aligner) sharedTerms(row *Row) []string {
 	right := map[string]bool{}
 	for _, j := range row.Right {
@@ -628,12 +629,12 @@ func (a *aligner) sharedTerms(row *Row) []string {
 	}
 	lc, rc := map[int]bool{}, map[int]bool{}
 	for _, i := range row.Left {
-		for k := range conceptCounts(a.c.Left.Provisions[i].Text) {
+		for k := range conceptCounts(similarityText(&a.c.Left, i)) {
 			lc[k] = true
 		}
 	}
 	for _, j := range row.Right {
-		for k := range conceptCounts(a.c.Right.Provisions[j].Text) {
+		for k := range conceptCounts(similarityText(&a.c.Right, j)) {
 			rc[k] = true
 		}
 	}
