@@ -824,12 +824,21 @@ func runApp(args []string) error {
 			ui.Present()
 		}
 	}
-	s, err := e.open()
-	if err != nil {
-		path := e.db
-		if path == "" {
-			path, _ = defaultDB()
+	path := e.db
+	if path == "" {
+		path, _ = defaultDB()
+	}
+	// One window per library: a second one is refused, not raced.
+	var s *storage.Store
+	err := os.MkdirAll(filepath.Dir(path), 0o755)
+	if err == nil {
+		var release func()
+		if release, err = storage.Lock(path); err == nil {
+			defer release()
+			s, err = e.open()
 		}
+	}
+	if err != nil {
 		app.ShowOpenError(a, w, path, err, storage.Backups(path), func(backup string) error {
 			s, err := restoreBackup(path, backup)
 			if err != nil {

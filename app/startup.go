@@ -1,12 +1,16 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"counterpart/storage"
 )
 
 // ShowOpenError fills w with the reason the library at path could not be
@@ -17,13 +21,20 @@ import (
 func ShowOpenError(a fyne.App, w fyne.Window, path string, err error, backups []string, restore func(backup string) error) {
 	a.Settings().SetTheme(NewTheme())
 	w.SetTitle("Counterpart")
-	msg := widget.NewLabel(fmt.Sprintf("Counterpart could not open its library\n%s\n\n%v", path, err))
+	reason := err.Error()
+	for _, prefix := range []string{"storage: open: " + path + " ", "storage: open " + path + ": ", "storage: open: ", "storage: "} {
+		reason = strings.TrimPrefix(reason, prefix)
+	}
+	msg := widget.NewLabel(fmt.Sprintf("Counterpart could not open its library\n%s\n\nThe library %s.", path, strings.TrimSuffix(reason, ".")))
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", func() { a.Quit() })
 	var body fyne.CanvasObject
-	if len(backups) == 0 {
+	switch {
+	case errors.Is(err, storage.ErrLocked):
+		body = widget.NewLabel("Switch to the other window, or quit it and start Counterpart again.")
+	case len(backups) == 0:
 		body = widget.NewLabel("There is no backup of this library. Move the file away to start with a new library, or open another one with --db FILE.")
-	} else {
+	default:
 		choice := widget.NewSelect(backups, nil)
 		choice.SetSelectedIndex(0)
 		var open *widget.Button

@@ -379,7 +379,7 @@ func parseMarker(s string) (markerKind, string, string, bool) {
 	}
 	// A capital letter followed by "." is more likely an initial ("A. Smith
 	// said") than a marker when the text starts in lower case.
-	if kind == letter && punct == "." && m[5] != "" && unicode.IsLower([]rune(m[5])[0]) {
+	if kind == letter && punct == "." && unicode.IsUpper([]rune(marker)[0]) && m[5] != "" && unicode.IsLower([]rune(m[5])[0]) {
 		return 0, "", "", false
 	}
 	return kind, marker, m[5], true

@@ -97,6 +97,8 @@ func TestParse(t *testing.T) {
 		{"paragraphs", "First paragraph\nwraps here.\n\nSecond  paragraph.", "¶1=First paragraph wraps here.; ¶2=Second paragraph."},
 		{"bullets", "## 2. Roadmap\n- ceasefire\n- exchange\n  • all for all", "2.1=ceasefire; 2.2=exchange; 2.2.1=all for all"},
 		{"unindented sub-list after colon", "1. Measures:\na) stop\nb) start\n2. Next", "1=Measures:; 1.a=stop; 1.b=start; 2=Next"},
+		{"lower-case letter markers with a dot", "1. X:\n   a. the first\n   b. the second", "1=X:; 1.a=the first; 1.b=the second"},
+		{"an initial is not a marker", "A. smith said this.\n\nAnd that.", "¶1=A. smith said this.; ¶2=And that."},
 		{"letters h i j", "1. X:\n   h) eight\n   i) nine\n   j) ten", "1=X:; 1.h=eight; 1.i=nine; 1.j=ten"},
 		{"cyrillic", "## Раздел II. Условия\n1. Прекращение огня.\n   а) Мониторинг.", "II.1=Прекращение огня.; II.1.а=Мониторинг."},
 		{"decomposed to NFC", "1. Украі\u0308ні и\u0306", "1=Україні й"},
