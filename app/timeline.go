@@ -158,6 +158,7 @@ func (t *TimelineBar) Play() {
 	if interval <= 0 {
 		interval = time.Second
 	}
+	t.refreshControls()
 	go func() {
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
@@ -166,7 +167,7 @@ func (t *TimelineBar) Play() {
 			case <-stop:
 				return
 			case <-tick.C:
-				fyne.Do(func() {
+				doOnUI(func() {
 					if t.stop != stop {
 						return // paused meanwhile
 					}
@@ -178,7 +179,6 @@ func (t *TimelineBar) Play() {
 			}
 		}
 	}()
-	t.refreshControls()
 }
 
 // Pause stops playing.
