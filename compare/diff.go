@@ -264,15 +264,6 @@ func (d *differ) equalTokens(a, b []token) {
 // units aligns two lists of units (lines or sentences) exactly, and hands
 // each stretch of changed units to refine.
 func (d *differ) units(a, b []string, refine func(a, b string)) {
-	enc := encoder{}
-	ra := make([]rune, len(a))
-	for i, u := range a {
-		ra[i] = enc.encode(u)
-	}
-	rb := make([]rune, len(b))
-	for i, u := range b {
-		rb[i] = enc.encode(u)
-	}
 	var del, ins strings.Builder
 	flush := func() {
 		if del.Len() > 0 || ins.Len() > 0 {
@@ -282,29 +273,184 @@ func (d *differ) units(a, b []string, refine func(a, b string)) {
 		}
 	}
 	i, j := 0, 0
+	for _, sp := range alignUnits(a, b) {
+		switch sp.op {
+		case Equal:
+			flush()
+			for _, u := range a[i : i+sp.n] {
+				d.out.add(Equal, u)
+			}
+			i += sp.n
+			j += sp.n
+		case Delete:
+			for _, u := range a[i : i+sp.n] {
+				del.WriteString(u)
+			}
+			i += sp.n
+		case Insert:
+			for _, u := range b[j : j+sp.n] {
+				ins.WriteString(u)
+			}
+			j += sp.n
+		}
+	}
+	flush()
+}
+
+// span is a run of n units of one operation.
+type span struct {
+	op Op
+	n  int
+}
+
+// spans collects spans, merging neighbours of one operation.
+type spans []span
+
+func (s *spans) add(op Op, n int) {
+	if n == 0 {
+		return
+	}
+	if k := len(*s); k > 0 && (*s)[k-1].op == op {
+		(*s)[k-1].n += n
+		return
+	}
+	*s = append(*s, span{op, n})
+}
+
+// smallGap is the size below which a stretch of units goes straight to
+// go-diff instead of being split further on unique units.
+const smallGap = 64
+
+// alignUnits aligns two lists of units exactly with patience diff: units
+// that occur once on each side anchor the alignment (their longest common
+// subsequence, found by patience sorting in O(n log n)), and the stretches
+// between anchors are aligned recursively, small ones by go-diff. On long
+// texts with scattered changes this is close to linear, where go-diff's
+// bisection is O(N·D).
+func alignUnits(a, b []string) spans {
+	var out spans
+	patience(a, b, &out)
+	return out
+}
+
+func patience(a, b []string, out *spans) {
+	// Common prefix and suffix.
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	out.add(Equal, p)
+	defer out.add(Equal, s)
+	a, b = a[p:len(a)-s], b[p:len(b)-s]
+	switch {
+	case len(a) == 0 || len(b) == 0:
+		out.add(Delete, len(a))
+		out.add(Insert, len(b))
+		return
+	case len(a)+len(b) <= smallGap:
+		bisect(a, b, out)
+		return
+	}
+	anchors := uniqueLCS(a, b)
+	if len(anchors) == 0 {
+		bisect(a, b, out)
+		return
+	}
+	i, j := 0, 0
+	for _, an := range anchors {
+		patience(a[i:an[0]], b[j:an[1]], out)
+		out.add(Equal, 1)
+		i, j = an[0]+1, an[1]+1
+	}
+	patience(a[i:], b[j:], out)
+}
+
+// uniqueLCS returns the longest increasing sequence of (i, j) positions of
+// units that occur exactly once in a and once in b.
+func uniqueLCS(a, b []string) [][2]int {
+	type seen struct{ na, nb, ia, ib int }
+	count := make(map[string]*seen, len(a))
+	for i, u := range a {
+		c := count[u]
+		if c == nil {
+			c = &seen{}
+			count[u] = c
+		}
+		c.na++
+		c.ia = i
+	}
+	for j, u := range b {
+		if c := count[u]; c != nil {
+			c.nb++
+			c.ib = j
+		}
+	}
+	var pairs [][2]int // in a's order
+	for i, u := range a {
+		if c := count[u]; c.na == 1 && c.nb == 1 {
+			pairs = append(pairs, [2]int{i, c.ib})
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	// Patience sorting: tails[k] is the index in pairs of the smallest b
+	// position ending an increasing run of length k+1.
+	tails := []int{}
+	prev := make([]int, len(pairs))
+	for k, pr := range pairs {
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if pairs[tails[m]][1] < pr[1] {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		prev[k] = -1
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[lo] = k
+		}
+	}
+	lcs := make([][2]int, len(tails))
+	for k, at := len(tails)-1, tails[len(tails)-1]; k >= 0; k, at = k-1, prev[at] {
+		lcs[k] = pairs[at]
+	}
+	return lcs
+}
+
+// bisect aligns two short lists of units with go-diff.
+func bisect(a, b []string, out *spans) {
+	enc := encoder{}
+	ra := make([]rune, len(a))
+	for i, u := range a {
+		ra[i] = enc.encode(u)
+	}
+	rb := make([]rune, len(b))
+	for i, u := range b {
+		rb[i] = enc.encode(u)
+	}
 	for _, df := range runeDiff(ra, rb, false) {
 		n := utf8.RuneCountInString(df.Text)
 		switch df.Type {
 		case diffmatchpatch.DiffEqual:
-			flush()
-			for _, u := range a[i : i+n] {
-				d.out.add(Equal, u)
-			}
-			i += n
-			j += n
+			out.add(Equal, n)
 		case diffmatchpatch.DiffDelete:
-			for _, u := range a[i : i+n] {
-				del.WriteString(u)
-			}
-			i += n
+			out.add(Delete, n)
 		case diffmatchpatch.DiffInsert:
-			for _, u := range b[j : j+n] {
-				ins.WriteString(u)
-			}
-			j += n
+			out.add(Insert, n)
 		}
 	}
-	flush()
 }
 
 // sentences groups tokens into sentences: a sentence ends after a token of
