@@ -45,6 +45,7 @@ type features struct {
 	char, word, concept []sparse
 	topics              [][]Topic
 	words               [][]string // the stems of each provision, for shared terms
+	named               []bool     // whether the lexicon names a concept of the provision
 	lang                []string   // the language of each provision
 }
 
@@ -280,6 +281,7 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 		f.topics = make([][]Topic, n)
 		f.words = make([][]string, n)
 		f.lang = make([]string, n)
+		f.named = make([]bool, n)
 		kidsOf := childTexts(d)
 		for i, p := range d.Provisions {
 			text, kids := similarityText(d, i), kidsOf[i]
@@ -288,6 +290,7 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 			counted(&wd[i], f.words[i], wordV, 1)
 			for c, k := range conceptCounts(text) {
 				co[i].add(int32(c), float64(k))
+				f.named[i] = true
 			}
 			seen := map[string]bool{}
 			for _, n := range numbers(text) {
@@ -428,6 +431,20 @@ func combined(left, right *Document, childWeight float64) *similarity {
 	s.word = cosines(l.word, r.word)
 	con := cosines(l.concept, r.concept)
 	s.concept = con
+	// The lexicon speaks of one domain; how far it covers the two documents
+	// says how far its concepts can be trusted to tell provisions apart.
+	named := 0
+	for _, f := range [][]bool{l.named, r.named} {
+		for _, ok := range f {
+			if ok {
+				named++
+			}
+		}
+	}
+	coverage := 0.0
+	if n := len(l.named) + len(r.named); n > 0 {
+		coverage = float64(named) / float64(n)
+	}
 	s.total = make([][]float64, len(left.Provisions))
 	for i := range s.total {
 		row := make([]float64, len(right.Provisions))
@@ -437,7 +454,17 @@ func combined(left, right *Document, childWeight float64) *similarity {
 				row[j] = weights.conceptCross*con[i][j] + weights.topicCross*topic
 				continue
 			}
-			row[j] = weights.char*s.char[i][j] + weights.word*s.word[i][j] + weights.concept*con[i][j] + weights.topic*topic
+			// A kind of evidence that neither provision has (no concept, no
+			// topic) says nothing about the pair: the others share its weight.
+			wk, wt := weights.concept*coverage*coverage, weights.topic
+			if len(l.concept[i].ids) == 0 && len(r.concept[j].ids) == 0 {
+				wk = 0
+			}
+			if len(l.topics[i]) == 0 && len(r.topics[j]) == 0 {
+				wt = 0
+			}
+			sum := weights.char + weights.word + wk + wt
+			row[j] = (weights.char*s.char[i][j] + weights.word*s.word[i][j] + wk*con[i][j] + wt*topic) / sum
 		}
 		s.total[i] = row
 	}
