@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Builds dist/Counterpart.tar.xz with "fyne package -os linux": the binary,
-# the icon and a .desktop file, installable with its Makefile into a prefix.
+# Builds dist/Counterpart.tar.xz with "fyne package -os linux --release": the
+# binary, the icon and a .desktop file (name, ID, version, icon and desktop
+# entry from FyneApp.toml), with a Makefile that installs them:
+#   tar -xf Counterpart.tar.xz && cd counterpart && sudo make install
+# (PREFIX=/usr/local by default; "make user-install" installs into ~/.local).
+# scripts/check-linux-package.sh installs and checks the result.
+#
+# "fyne package" writes fyne_metadata_init.go next to main.go while it
+# builds; it runs on a copy of the sources so that nothing is left behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/deps.sh
+bash scripts/deps.sh xz-utils
 export PATH="$(go env GOPATH)/bin:$PATH"
 command -v fyne >/dev/null || go install fyne.io/tools/cmd/fyne@v1.7.4
+
+src=$(mktemp -d)
+trap 'rm -rf "$src"' EXIT
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
+    if [ -f "$f" ]; then cp --parents -- "$f" "$src/"; fi
+  done
+else
+  tar --exclude=./dist --exclude=./.git -cf - . | tar -xf - -C "$src"
+fi
+
+start=$SECONDS
+(cd "$src" && fyne package -os linux --release)
 mkdir -p dist
-fyne package -os linux --release
-mv -f Counterpart.tar.xz dist/
-echo "dist/Counterpart.tar.xz"
+mv -f "$src/Counterpart.tar.xz" dist/
+echo "package-linux: built dist/Counterpart.tar.xz ($(du -h dist/Counterpart.tar.xz | cut -f1)) in $((SECONDS - start)) s"
