@@ -28,6 +28,10 @@ type tuning struct {
 	// answer each other point by point (see sequence); anchorMin is the
 	// least score of an anchor.
 	orderBonus, anchorMin float64
+	// leftoverMin and leftoverRatio let provisions left alone by the
+	// assignment share a row when they clearly stand out among what is
+	// left (see pairLeftovers).
+	leftoverMin, leftoverRatio float64
 }
 
 // defaultTuning is the calibration Compare uses.
@@ -40,6 +44,8 @@ var defaultTuning = tuning{
 	mutualMin:     0.2,
 	orderBonus:    0.08,
 	anchorMin:     0.1,
+	leftoverMin:   0.06,
+	leftoverRatio: 1.5,
 }
 
 const (
@@ -411,6 +417,7 @@ func (a *aligner) align() {
 		}
 	}
 	a.match = assign(gain, a.nr)
+	a.pairLeftovers()
 	partnerR := make([]int, a.nr)
 	for j := range partnerR {
 		partnerR[j] = -1
@@ -449,6 +456,61 @@ func (a *aligner) align() {
 		}
 		if a.score[i][j] >= a.t.attachMin && a.score[i][j] >= a.t.attachRatio*a.base(i, a.match[i]) {
 			a.attached[1][j] = i
+		}
+	}
+}
+
+// pairLeftovers pairs provisions the assignment left alone, under
+// noCounterpart, that are each other's best among those left by a clear
+// margin: a similarity of at least leftoverMin and leftoverRatio times that
+// of any other pair of the two among the provisions left. Similarity, not
+// score: the bonuses of order and numbering would pair any two leftovers
+// that happen to sit in the same place. Documents on a
+// subject the lexicon does not know, or in free paraphrase, share few
+// words, so their scores are low all over; a pair that stands out among
+// what is left is still most likely a pair.
+func (a *aligner) pairLeftovers() {
+	usedR := make([]bool, a.nr)
+	for _, j := range a.match {
+		if j >= 0 {
+			usedR[j] = true
+		}
+	}
+	var li, ri []int
+	for i, j := range a.match {
+		if j < 0 && a.free(0, i) {
+			li = append(li, i)
+		}
+	}
+	for j := range usedR {
+		if !usedR[j] && a.free(1, j) {
+			ri = append(ri, j)
+		}
+	}
+	for _, i := range li {
+		bj, best, second := -1, 0.0, 0.0
+		for _, j := range ri {
+			if !a.allowed(i, j) {
+				continue
+			}
+			if s := a.sim.total[i][j]; s > best {
+				bj, best, second = j, s, best
+			} else if s > second {
+				second = s
+			}
+		}
+		if bj < 0 || best < a.t.leftoverMin || best < a.t.leftoverRatio*second {
+			continue
+		}
+		ok := true
+		for _, k := range li {
+			if k != i && a.sim.total[k][bj]*a.t.leftoverRatio > best {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			a.match[i] = bj
 		}
 	}
 }

@@ -34,6 +34,21 @@ var weights = struct {
 // stemLen is the most letters of a word stem that count.
 const stemLen = 6
 
+// conceptDensity is the mean number of concepts per provision at which the
+// lexicon is taken to cover two documents fully (in the sample corpus it
+// is over 2; in a negotiation on another subject, well under 1).
+const conceptDensity = 2.0
+
+// conceptMinNorm is the least length of a concept vector before it is
+// made unit length: a provision that names one common concept (df high)
+// then counts for less than one that names a rare one, instead of being
+// identical to every other provision naming it.
+const conceptMinNorm = 1.5
+
+// backgroundWeight is how many provisions the background word frequencies
+// (see background) count for, next to those of the two documents.
+const backgroundWeight = 50.0
+
 // sparse is a sparse feature vector, sorted by feature id, unit length.
 type sparse struct {
 	ids []int32
@@ -45,7 +60,7 @@ type features struct {
 	char, word, concept []sparse
 	topics              [][]Topic
 	words               [][]string // the stems of each provision, for shared terms
-	named               []bool     // whether the lexicon names a concept of the provision
+	named               []int      // how many concepts of the lexicon the provision names
 	lang                []string   // the language of each provision
 }
 
@@ -207,21 +222,21 @@ func counted(m *bag, terms []string, v vocabulary, weight float64) {
 	}
 }
 
-// tfidf turns compacted bags into unit-length TF-IDF vectors; df counts
-// the provisions of both documents that have each feature, n is their
-// number.
-func tfidf(bags []bag, df []int, n int) []sparse {
+// tfidf turns compacted bags into TF-IDF vectors of unit length, or
+// shorter when their length is under minNorm; df counts the provisions that
+// have each feature, n is their number.
+func tfidf(bags []bag, df []float64, n float64, minNorm float64) []sparse {
 	out := make([]sparse, len(bags))
 	for i, b := range bags {
 		s := sparse{ids: b.ids, val: make([]float64, len(b.ids))}
 		var norm float64
 		for k, id := range b.ids {
-			w := math.Log1p(b.w[k]) * math.Log(1+float64(n)/float64(df[id]))
+			w := math.Log1p(b.w[k]) * math.Log(1+n/df[id])
 			s.val[k] = w
 			norm += w * w
 		}
 		if norm > 0 {
-			norm = math.Sqrt(norm)
+			norm = max(math.Sqrt(norm), minNorm)
 			for k := range s.val {
 				s.val[k] /= norm
 			}
@@ -261,7 +276,7 @@ func childTexts(d *Document) []string {
 }
 
 // docFreq counts, per feature, the vectors that have it.
-func docFreq(df []int, bags []bag) {
+func docFreq(df []float64, bags []bag) {
 	for _, b := range bags {
 		for _, id := range b.ids {
 			df[id]++
@@ -281,7 +296,7 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 		f.topics = make([][]Topic, n)
 		f.words = make([][]string, n)
 		f.lang = make([]string, n)
-		f.named = make([]bool, n)
+		f.named = make([]int, n)
 		kidsOf := childTexts(d)
 		for i, p := range d.Provisions {
 			text, kids := similarityText(d, i), kidsOf[i]
@@ -290,7 +305,7 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 			counted(&wd[i], f.words[i], wordV, 1)
 			for c, k := range conceptCounts(text) {
 				co[i].add(int32(c), float64(k))
-				f.named[i] = true
+				f.named[i]++
 			}
 			seen := map[string]bool{}
 			for _, n := range numbers(text) {
@@ -317,15 +332,29 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 	lch, lwd, lco, l := build(left)
 	rch, rwd, rco, r := build(right)
 	n := len(lch) + len(rch)
-	for _, kind := range []struct {
+	for k, kind := range []struct {
 		lc, rc []bag
 		ls, rs *[]sparse
 	}{{lch, rch, &l.char, &r.char}, {lwd, rwd, &l.word, &r.word}, {lco, rco, &l.concept, &r.concept}} {
-		df := make([]int, featureCount(kind.lc, kind.rc))
+		df := make([]float64, featureCount(kind.lc, kind.rc))
 		docFreq(df, kind.lc)
 		docFreq(df, kind.rc)
-		*kind.ls = tfidf(kind.lc, df, n)
-		*kind.rs = tfidf(kind.rc, df, n)
+		total, minNorm := float64(n), 0.0
+		switch k {
+		case 1:
+			// Two documents are too few to tell a common word from a
+			// distinctive one: the background counts as backgroundWeight
+			// provisions more.
+			bg := background()
+			for w, id := range wordV {
+				df[id] += backgroundWeight * bg.share[w]
+			}
+			total += backgroundWeight
+		case 2:
+			minNorm = conceptMinNorm
+		}
+		*kind.ls = tfidf(kind.lc, df, total, minNorm)
+		*kind.rs = tfidf(kind.rc, df, total, minNorm)
 	}
 	return l, r
 }
@@ -433,17 +462,18 @@ func combined(left, right *Document, childWeight float64) *similarity {
 	s.concept = con
 	// The lexicon speaks of one domain; how far it covers the two documents
 	// says how far its concepts can be trusted to tell provisions apart.
+	// It is the mean number of concepts a provision names, over
+	// conceptDensity, at most 1; concepts and topics (which come from them)
+	// weigh in proportion to its square.
 	named := 0
-	for _, f := range [][]bool{l.named, r.named} {
-		for _, ok := range f {
-			if ok {
-				named++
-			}
+	for _, f := range [][]int{l.named, r.named} {
+		for _, k := range f {
+			named += k
 		}
 	}
 	coverage := 0.0
 	if n := len(l.named) + len(r.named); n > 0 {
-		coverage = float64(named) / float64(n)
+		coverage = min(1, float64(named)/float64(n)/conceptDensity)
 	}
 	s.total = make([][]float64, len(left.Provisions))
 	for i := range s.total {
@@ -456,7 +486,7 @@ func combined(left, right *Document, childWeight float64) *similarity {
 			}
 			// A kind of evidence that neither provision has (no concept, no
 			// topic) says nothing about the pair: the others share its weight.
-			wk, wt := weights.concept*coverage*coverage, weights.topic
+			wk, wt := weights.concept*coverage*coverage, weights.topic*coverage*coverage
 			if len(l.concept[i].ids) == 0 && len(r.concept[j].ids) == 0 {
 				wk = 0
 			}
