@@ -12,12 +12,12 @@
 #     next to itself instead when there is one (portable mode);
 #   - the window starts and stays up under Xvfb.
 set -euo pipefail
+tarball=${1:+$(readlink -f -- "$1")}
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh desktop-file-utils xz-utils xvfb
 
 fail() { echo "check-linux-package: $*" >&2; exit 1; }
 
-tarball=${1:-}
 if [ -z "$tarball" ]; then
   bash scripts/package-linux.sh
   tarball=dist/Counterpart.tar.xz
@@ -79,15 +79,16 @@ read -r w h < <(od -An -tu1 -j16 -N8 "$icon" | awk '{print $1*16777216+$2*65536+
 echo "check-linux-package: icon ${w}×${h} PNG"
 
 # The binary: its version and the libraries it needs.
-got=$("$bin" version)
+got=$("$bin" version 2>&1) || fail "$bin version failed: $got"
 [ "$got" = "counterpart $version" ] || fail "$bin version printed \"$got\", expected \"counterpart $version\""
-echo "check-linux-package: $got; $(readelf -h "$bin" | sed -nE 's/^\s*Machine:\s*//p'); needs $(readelf -d "$bin" | grep -oP 'NEEDED.*\[\K[^]]+' | tr '\n' ' ')"
+echo "check-linux-package: $got; $(readelf -h "$bin" | sed -nE 's/^\s*Machine:\s*//p'); needs $({ readelf -d "$bin" | grep -oP 'NEEDED.*\[\K[^]]+' || true; } | tr '\n' ' ')"
 
 # Where the library lives: the per-user folder, or counterpart.db next to
 # the binary (portable mode).
 export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/config
 mkdir -p "$HOME"
-n=$("$bin" list | wc -l)
+listed=$("$bin" list 2>&1) || fail "counterpart list failed: $listed"
+n=$(wc -l <<<"$listed")
 [ -f "$XDG_CONFIG_HOME/Counterpart/library.db" ] || fail "no library in \$XDG_CONFIG_HOME/Counterpart after \"counterpart list\""
 [ "$n" -ge 5 ] || fail "the first \"counterpart list\" showed $n documents, expected the sample library"
 cat >"$tmp/portable.md" <<'DOC'
@@ -100,8 +101,8 @@ kind: memorandum
 1. The library next to the executable is used.
 DOC
 rm -rf "$XDG_CONFIG_HOME"
-"$bin" import --db "$prefix/bin/counterpart.db" "$tmp/portable.md" >/dev/null
-listed=$("$bin" list)
+out=$("$bin" import --db "$prefix/bin/counterpart.db" "$tmp/portable.md" 2>&1) || fail "counterpart import failed: $out"
+listed=$("$bin" list 2>&1) || fail "counterpart list (portable) failed: $listed"
 [ "$(wc -l <<<"$listed")" -eq 1 ] && grep -q 'Portable mode check' <<<"$listed" \
   || fail "with counterpart.db next to the binary, \"counterpart list\" showed:
 $listed"
