@@ -14,7 +14,7 @@
 set -euo pipefail
 tarball=${1:+$(readlink -f -- "$1")}
 cd "$(dirname "$0")/.."
-bash scripts/deps.sh desktop-file-utils xz-utils xvfb
+bash scripts/deps.sh desktop-file-utils xz-utils xvfb make
 
 fail() { echo "check-linux-package: $*" >&2; exit 1; }
 

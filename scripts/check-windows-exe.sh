@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 exe=${1:?usage: check-windows-exe.sh EXE}
 fail() { echo "check-windows-exe: $exe: $*" >&2; exit 1; }
+bash "$root/scripts/deps.sh" binutils-mingw-w64-x86-64
 [ -f "$exe" ] || fail "no such file"
 dump=$(x86_64-w64-mingw32-objdump -p "$exe")
 grep -q 'file format pei-x86-64' <<<"$dump" || fail "not a PE executable for x86-64"
