@@ -51,6 +51,8 @@ func TestMargins(t *testing.T) {
 		{"labelBonus", func(t *tuning) *float64 { return &t.labelBonus }, 0.02},
 		{"mutualBonus", func(t *tuning) *float64 { return &t.mutualBonus }, 0.01},
 		{"mutualMin", func(t *tuning) *float64 { return &t.mutualMin }, 0.02},
+		{"leftoverMin", func(t *tuning) *float64 { return &t.leftoverMin }, 0.01},
+		{"leftoverRatio", func(t *tuning) *float64 { return &t.leftoverRatio }, 0.05},
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%-14s %8s %8s %8s  %s\n", "threshold", "default", "lowest", "highest", "first to fail below / above")

@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -197,22 +199,26 @@ func (b *bag) add(id int32, w float64) {
 
 // compact sorts the bag by id and merges repeated ids.
 func (b *bag) compact() {
-	idx := make([]int, len(b.ids))
-	for i := range idx {
-		idx[i] = i
+	type entry struct {
+		id int32
+		w  float64
 	}
-	sort.Slice(idx, func(x, y int) bool { return b.ids[idx[x]] < b.ids[idx[y]] })
-	ids := make([]int32, 0, len(b.ids))
-	w := make([]float64, 0, len(b.ids))
-	for _, i := range idx {
-		if n := len(ids); n > 0 && ids[n-1] == b.ids[i] {
-			w[n-1] += b.w[i]
+	es := make([]entry, len(b.ids))
+	for i, id := range b.ids {
+		es[i] = entry{id, b.w[i]}
+	}
+	slices.SortFunc(es, func(x, y entry) int { return cmp.Compare(x.id, y.id) })
+	ids := b.ids[:0]
+	w := b.w[:0]
+	for _, e := range es {
+		if n := len(ids); n > 0 && ids[n-1] == e.id {
+			w[n-1] += e.w
 			continue
 		}
-		ids = append(ids, b.ids[i])
-		w = append(w, b.w[i])
+		ids = append(ids, e.id)
+		w = append(w, e.w)
 	}
-	b.ids, b.w = ids, w
+	b.ids, b.w = slices.Clip(ids), slices.Clip(w)
 }
 
 // counted maps the terms to ids and adds weight to m for each.
@@ -367,24 +373,102 @@ func cosines(left, right []sparse) [][]float64 {
 		doc int32
 		val float64
 	}
-	index := map[int32][]posting{}
-	for j, v := range right {
-		for k, id := range v.ids {
-			index[id] = append(index[id], posting{int32(j), v.val[k]})
+	// Postings of feature f are index[start[f]:start[f+1]], in right order.
+	features := 0
+	for _, v := range right {
+		if k := len(v.ids); k > 0 {
+			features = max(features, int(v.ids[k-1])+1)
 		}
 	}
-	out := make([][]float64, len(left))
-	for i, v := range left {
-		row := make([]float64, len(right))
+	start := make([]int32, features+1)
+	for _, v := range right {
+		for _, id := range v.ids {
+			start[id+1]++
+		}
+	}
+	for f := 0; f < features; f++ {
+		start[f+1] += start[f]
+	}
+	index := make([]posting, start[features])
+	next := append([]int32(nil), start[:features]...)
+	for j, v := range right {
 		for k, id := range v.ids {
+			index[next[id]] = posting{int32(j), v.val[k]}
+			next[id]++
+		}
+	}
+	out := matrix(len(left), len(right))
+	for i, v := range left {
+		row := out[i]
+		for k, id := range v.ids {
+			if int(id) >= features {
+				continue
+			}
 			w := v.val[k]
-			for _, p := range index[id] {
+			for _, p := range index[start[id]:start[id+1]] {
 				row[p.doc] += w * p.val
 			}
 		}
-		out[i] = row
 	}
 	return out
+}
+
+// matrix returns a zero rows × cols matrix in one allocation.
+func matrix(rows, cols int) [][]float64 {
+	cells := make([]float64, rows*cols)
+	out := make([][]float64, rows)
+	for i := range out {
+		out[i] = cells[i*cols : (i+1)*cols : (i+1)*cols]
+	}
+	return out
+}
+
+// topicSet is a provision's topics as a bit set over the topics of two
+// documents, or as the list itself when they have more than 64.
+type topicSet struct {
+	bits uint64
+	list []Topic // when the documents have too many topics for bits
+}
+
+// topicSets turns the topics of each provision of two documents into sets.
+func topicSets(left, right [][]Topic) (l, r []topicSet) {
+	bit := map[Topic]int{}
+	for _, side := range [][][]Topic{left, right} {
+		for _, ts := range side {
+			for _, t := range ts {
+				if _, ok := bit[t]; !ok {
+					bit[t] = len(bit)
+				}
+			}
+		}
+	}
+	sets := func(side [][]Topic) []topicSet {
+		out := make([]topicSet, len(side))
+		for i, ts := range side {
+			if len(bit) > 64 {
+				out[i].list = ts
+				continue
+			}
+			for _, t := range ts {
+				out[i].bits |= 1 << bit[t]
+			}
+		}
+		return out
+	}
+	return sets(left), sets(right)
+}
+
+func (s topicSet) empty() bool { return s.bits == 0 && len(s.list) == 0 }
+
+// overlap is the Jaccard overlap of two topic sets.
+func (s topicSet) overlap(o topicSet) float64 {
+	if s.list != nil || o.list != nil {
+		return topicOverlap(s.list, o.list)
+	}
+	if s.bits == 0 || o.bits == 0 {
+		return 0
+	}
+	return float64(bits.OnesCount64(s.bits&o.bits)) / float64(bits.OnesCount64(s.bits|o.bits))
 }
 
 // topicOverlap is the Jaccard overlap of two topic sets.
@@ -475,11 +559,11 @@ func combined(left, right *Document, childWeight float64) *similarity {
 	if n := len(l.named) + len(r.named); n > 0 {
 		coverage = min(1, float64(named)/float64(n)/conceptDensity)
 	}
-	s.total = make([][]float64, len(left.Provisions))
-	for i := range s.total {
-		row := make([]float64, len(right.Provisions))
+	lt, rt := topicSets(l.topics, r.topics)
+	s.total = matrix(len(left.Provisions), len(right.Provisions))
+	for i, row := range s.total {
 		for j := range row {
-			topic := topicOverlap(l.topics[i], r.topics[j])
+			topic := lt[i].overlap(rt[j])
 			if l.lang[i] != r.lang[j] && l.lang[i] != "" && r.lang[j] != "" {
 				row[j] = weights.conceptCross*con[i][j] + weights.topicCross*topic
 				continue
@@ -490,13 +574,12 @@ func combined(left, right *Document, childWeight float64) *similarity {
 			if len(l.concept[i].ids) == 0 && len(r.concept[j].ids) == 0 {
 				wk = 0
 			}
-			if len(l.topics[i]) == 0 && len(r.topics[j]) == 0 {
+			if lt[i].empty() && rt[j].empty() {
 				wt = 0
 			}
 			sum := weights.char + weights.word + wk + wt
 			row[j] = (weights.char*s.char[i][j] + weights.word*s.word[i][j] + wk*con[i][j] + wt*topic) / sum
 		}
-		s.total[i] = row
 	}
 	return s
 }
