@@ -109,7 +109,7 @@ $listed"
 [ ! -e "$XDG_CONFIG_HOME" ] || fail "portable mode wrote to $XDG_CONFIG_HOME"
 help=$("$bin" -h 2>&1 || true)
 grep -qF "$prefix/bin/counterpart.db" <<<"$help" || fail "\"counterpart -h\" does not name the portable library"
-echo "check-linux-package: library in \$XDG_CONFIG_HOME/Counterpart/library.db ($n documents); with counterpart.db next to the binary, list shows only its document and nothing is written to the user folder"
+echo "check-linux-package: library in \$XDG_CONFIG_HOME/Counterpart/library.db ($n documents); with counterpart.db next to the binary, list shows only its document and the command line writes nothing to the user folder"
 rm -f "$prefix/bin/counterpart.db"
 
 # The window: the installed binary starts and is still running after 10 s.
