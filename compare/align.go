@@ -101,7 +101,10 @@ type aligner struct {
 	inForced  [2]map[int]int // provision → index in forced, per side
 	forbidden map[[2]int]bool
 	alone     [2]map[int]bool
-	manual    [2]map[int]bool // provisions whose row a decision touched
+	// constrained is whether any decision forces, forbids or leaves
+	// alone a provision; without one, every pair is allowed.
+	constrained bool
+	manual      [2]map[int]bool // provisions whose row a decision touched
 
 	bonus map[[2]int]float64 // mutualBonus added to score
 
@@ -140,16 +143,7 @@ func (a *aligner) mutualPairs(score [][]float64, least float64) [][2]int {
 	for i := range bestR {
 		bestR[i] = argmax(score[i])
 	}
-	bestL := make([]int, a.nr)
-	for j := range bestL {
-		bi, best := -1, 0.0
-		for i := 0; i < a.nl; i++ {
-			if score[i][j] > best {
-				bi, best = i, score[i][j]
-			}
-		}
-		bestL[j] = bi
-	}
+	bestL := columnArgmax(score, a.nr)
 	var out [][2]int
 	for i, j := range bestR {
 		if j >= 0 && bestL[j] == i && score[i][j] >= least {
@@ -219,14 +213,8 @@ func (a *aligner) mutualBest() {
 	for i := range bestR {
 		bestR[i] = argmax(a.score[i])
 	}
-	for j := 0; j < a.nr; j++ {
-		bi, best := -1, 0.0
-		for i := 0; i < a.nl; i++ {
-			if a.score[i][j] > best {
-				bi, best = i, a.score[i][j]
-			}
-		}
-		if bi >= 0 && bestR[bi] == j && best >= a.t.mutualMin {
+	for j, bi := range columnArgmax(a.score, a.nr) {
+		if bi >= 0 && bestR[bi] == j && a.score[bi][j] >= a.t.mutualMin {
 			a.score[bi][j] += a.t.mutualBonus
 			a.bonus[[2]int{bi, j}] = a.t.mutualBonus
 		}
@@ -305,15 +293,22 @@ func (a *aligner) apply(decisions []Decision) {
 		sort.Ints(f[0])
 		sort.Ints(f[1])
 	}
+	a.constrained = len(a.forced) > 0 || len(a.forbidden) > 0 || len(a.alone[0]) > 0 || len(a.alone[1]) > 0
 }
 
 // free reports whether the aligner may place provision i of side s.
 func (a *aligner) free(s, i int) bool {
+	if !a.constrained {
+		return true
+	}
 	_, f := a.inForced[s][i]
 	return !f && !a.alone[s][i]
 }
 
 func (a *aligner) allowed(l, r int) bool {
+	if !a.constrained {
+		return true
+	}
 	return a.free(0, l) && a.free(1, r) && !a.forbidden[[2]int{l, r}]
 }
 
@@ -354,14 +349,8 @@ func (a *aligner) revision() {
 		bestR[i] = argmax(a.sim.total[i])
 	}
 	anchors, same := 0, 0
-	for j := 0; j < a.nr; j++ {
-		bi, best := -1, 0.0
-		for i := 0; i < a.nl; i++ {
-			if a.sim.total[i][j] > best {
-				bi, best = i, a.sim.total[i][j]
-			}
-		}
-		if bi >= 0 && bestR[bi] == j && best >= 0.5 {
+	for j, bi := range columnArgmax(a.sim.total, a.nr) {
+		if bi >= 0 && bestR[bi] == j && a.sim.total[bi][j] >= 0.5 {
 			anchors++
 			if a.c.Left.Provisions[bi].Label == a.c.Right.Provisions[j].Label {
 				same++
@@ -392,6 +381,24 @@ func (a *aligner) revision() {
 func (a *aligner) crossLanguage(i, j int) bool {
 	l, r := a.sim.l.lang[i], a.sim.r.lang[j]
 	return l != r && l != "" && r != ""
+}
+
+// columnArgmax returns, for each of the cols columns of m, the first row of
+// its largest positive value, or -1; it reads m row by row.
+func columnArgmax(m [][]float64, cols int) []int {
+	arg := make([]int, cols)
+	best := make([]float64, cols)
+	for j := range arg {
+		arg[j] = -1
+	}
+	for i, row := range m {
+		for j, x := range row {
+			if x > best[j] {
+				arg[j], best[j] = i, x
+			}
+		}
+	}
+	return arg
 }
 
 func argmax(xs []float64) int {

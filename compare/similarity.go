@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -61,9 +60,8 @@ type sparse struct {
 type features struct {
 	char, word, concept []sparse
 	topics              [][]Topic
-	words               [][]string // the stems of each provision, for shared terms
-	named               []int      // how many concepts of the lexicon the provision names
-	lang                []string   // the language of each provision
+	named               []int    // how many concepts of the lexicon the provision names
+	lang                []string // the language of each provision
 }
 
 // vocabulary assigns feature ids.
@@ -144,43 +142,63 @@ type gramVocabulary map[uint64]int32
 func charGrams(m *bag, text string, v gramVocabulary, weight float64) {
 	r := make([]rune, 0, 32)
 	for _, w := range lexWords(text) {
-		if stopwords()[w] {
-			continue
-		}
-		r = append(r[:0], ' ')
-		r = append(r, []rune(w)...)
-		r = append(r, ' ')
-		for n := 3; n <= 5; n++ {
-			for i := 0; i+n <= len(r); i++ {
-				h := uint64(14695981039346656037)
-				for _, c := range r[i : i+n] {
-					h ^= uint64(c)
-					h *= 1099511628211
-				}
-				h ^= uint64(n) << 56
-				id, ok := v[h]
-				if !ok {
-					id = int32(len(v))
-					v[h] = id
-				}
-				m.add(id, weight)
-			}
+		if !stopwords()[w] {
+			r = charGramsOf(m, w, v, weight, r)
 		}
 	}
 }
 
-var numberRE = lazyRegexp(`\d+(?:[ ,.\x{00a0}\x{202f}]\d{3})*`)
+// charGramsOf adds the n-grams of one word to m; r is scratch space, which
+// it returns.
+func charGramsOf(m *bag, w string, v gramVocabulary, weight float64, r []rune) []rune {
+	r = append(r[:0], ' ')
+	r = append(r, []rune(w)...)
+	r = append(r, ' ')
+	for n := 3; n <= 5; n++ {
+		for i := 0; i+n <= len(r); i++ {
+			h := uint64(14695981039346656037)
+			for _, c := range r[i : i+n] {
+				h ^= uint64(c)
+				h *= 1099511628211
+			}
+			h ^= uint64(n) << 56
+			id, ok := v[h]
+			if !ok {
+				id = int32(len(v))
+				v[h] = id
+			}
+			m.add(id, weight)
+		}
+	}
+	return r
+}
 
-// numbers returns the numbers in text, without their thousands separators.
+// numbers returns the numbers in text, without their thousands separators:
+// runs of digits, each followed by any groups of three digits after a
+// space, comma, point or (narrow) no-break space ("600,000", "1 000").
 func numbers(text string) []string {
 	var out []string
-	for _, m := range numberRE().FindAllString(text, -1) {
-		out = append(out, strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return r
+	digit := func(i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	for i := 0; i < len(text); {
+		if !digit(i) {
+			i++
+			continue
+		}
+		var b []byte
+		for digit(i) {
+			b = append(b, text[i])
+			i++
+		}
+		for {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if i >= len(text) || !strings.ContainsRune(" ,.\u00a0\u202f", r) ||
+				!digit(i+size) || !digit(i+size+1) || !digit(i+size+2) {
+				break
 			}
-			return -1
-		}, m))
+			b = append(b, text[i+size:i+size+3]...)
+			i += size + 3
+		}
+		out = append(out, string(b))
 	}
 	return out
 }
@@ -199,26 +217,24 @@ func (b *bag) add(id int32, w float64) {
 
 // compact sorts the bag by id and merges repeated ids.
 func (b *bag) compact() {
-	type entry struct {
-		id int32
-		w  float64
-	}
-	es := make([]entry, len(b.ids))
+	// Sort (id, position) packed in one integer: no comparison function.
+	keys := make([]uint64, len(b.ids))
 	for i, id := range b.ids {
-		es[i] = entry{id, b.w[i]}
+		keys[i] = uint64(uint32(id))<<32 | uint64(i)
 	}
-	slices.SortFunc(es, func(x, y entry) int { return cmp.Compare(x.id, y.id) })
-	ids := b.ids[:0]
-	w := b.w[:0]
-	for _, e := range es {
-		if n := len(ids); n > 0 && ids[n-1] == e.id {
-			w[n-1] += e.w
+	slices.Sort(keys)
+	ids := make([]int32, 0, len(b.ids))
+	w := make([]float64, 0, len(b.ids))
+	for _, k := range keys {
+		id, i := int32(k>>32), int(uint32(k))
+		if n := len(ids); n > 0 && ids[n-1] == id {
+			w[n-1] += b.w[i]
 			continue
 		}
-		ids = append(ids, e.id)
-		w = append(w, e.w)
+		ids = append(ids, id)
+		w = append(w, b.w[i])
 	}
-	b.ids, b.w = slices.Clip(ids), slices.Clip(w)
+	b.ids, b.w = ids, w
 }
 
 // counted maps the terms to ids and adds weight to m for each.
@@ -290,48 +306,141 @@ func docFreq(df []float64, bags []bag) {
 	}
 }
 
-// vectorize builds the features of both documents over shared vocabularies.
-func vectorize(left, right *Document, childWeight float64) (l, r features) {
-	charV, wordV := gramVocabulary{}, vocabulary{}
-	// Numbers ("30 days", "100 дней") are language-neutral concepts; their
-	// ids follow the lexicon's.
-	numberV := vocabulary{}
-	build := func(d *Document) (ch, wd, co []bag, f features) {
-		n := len(d.Provisions)
+// extractor turns texts into feature ids over vocabularies shared by the
+// two documents of a comparison. It remembers the n-grams and the stem of
+// each word it has seen: words repeat.
+type extractor struct {
+	grams   gramVocabulary
+	words   vocabulary
+	numbers vocabulary
+	gramsOf map[string][]int32
+	stemOf  map[string]string // "" for a word stems leaves out
+}
+
+func newExtractor() *extractor {
+	return &extractor{grams: gramVocabulary{}, words: vocabulary{}, numbers: vocabulary{},
+		gramsOf: map[string][]int32{}, stemOf: map[string]string{}}
+}
+
+// textFeatures are the features of one text, repeated as often as they
+// occur.
+type textFeatures struct {
+	grams, words []int32
+	concepts     map[int]int
+	numbers      []int32 // each number once
+}
+
+// text extracts the features of text: its n-grams (as charGrams), stems
+// (as stems), concepts and numbers.
+func (x *extractor) text(text string) textFeatures {
+	words := lexWords(text)
+	var f textFeatures
+	for _, w := range words {
+		if !stopwords()[w] {
+			f.grams = append(f.grams, x.wordGrams(w)...)
+		}
+		if st := x.stem(w); st != "" {
+			f.words = append(f.words, x.words.id(st))
+		}
+	}
+	f.concepts = conceptsIn(words)
+	seen := map[string]bool{}
+	for _, n := range numbers(text) {
+		if !seen[n] {
+			seen[n] = true
+			f.numbers = append(f.numbers, x.numbers.id(n))
+		}
+	}
+	return f
+}
+
+// wordGrams returns the ids of the n-grams of one word (see charGrams).
+func (x *extractor) wordGrams(w string) []int32 {
+	if ids, ok := x.gramsOf[w]; ok {
+		return ids
+	}
+	var b bag
+	charGramsOf(&b, w, x.grams, 1, make([]rune, 0, 32))
+	x.gramsOf[w] = b.ids
+	return b.ids
+}
+
+// stem returns the stem of a word of lexWords as stems makes it, or "".
+func (x *extractor) stem(w string) string {
+	if st, ok := x.stemOf[w]; ok {
+		return st
+	}
+	st := strings.Trim(w, "'")
+	if utf8.RuneCountInString(st) < 3 || stopwords()[st] {
+		st = ""
+	} else {
+		st = stemWord(st)
+		if r := []rune(st); len(r) > stemLen {
+			st = string(r[:stemLen])
+		}
+	}
+	x.stemOf[w] = st
+	return st
+}
+
+// preparedDoc holds the features of a document's provisions that do not
+// depend on how much sub-items count.
+type preparedDoc struct {
+	own, kids []textFeatures // kids: of the joined sub-items, if any
+	hasKids   []bool
+	topics    [][]Topic
+	lang      []string
+}
+
+func (x *extractor) prepare(d *Document) *preparedDoc {
+	n := len(d.Provisions)
+	p := &preparedDoc{own: make([]textFeatures, n), kids: make([]textFeatures, n), hasKids: make([]bool, n),
+		topics: make([][]Topic, n), lang: make([]string, n)}
+	kidsOf := childTexts(d)
+	for i, pr := range d.Provisions {
+		p.own[i] = x.text(similarityText(d, i))
+		if kidsOf[i] != "" {
+			p.kids[i], p.hasKids[i] = x.text(kidsOf[i]), true
+		}
+		p.topics[i] = pr.Topics
+		p.lang[i] = DetectLanguage(pr.Text)
+	}
+	return p
+}
+
+// vectorize builds the features of both documents, with the features of
+// sub-items weighted by childWeight in their parents'.
+func vectorize(x *extractor, left, right *preparedDoc, childWeight float64) (l, r features) {
+	build := func(d *preparedDoc) (ch, wd, co []bag, f features) {
+		n := len(d.own)
 		ch, wd, co = make([]bag, n), make([]bag, n), make([]bag, n)
-		f.topics = make([][]Topic, n)
-		f.words = make([][]string, n)
-		f.lang = make([]string, n)
+		f.topics, f.lang = d.topics, d.lang
 		f.named = make([]int, n)
-		kidsOf := childTexts(d)
-		for i, p := range d.Provisions {
-			text, kids := similarityText(d, i), kidsOf[i]
-			charGrams(&ch[i], text, charV, 1)
-			f.words[i] = stems(text)
-			counted(&wd[i], f.words[i], wordV, 1)
-			for c, k := range conceptCounts(text) {
-				co[i].add(int32(c), float64(k))
-				f.named[i]++
+		add := func(i int, t textFeatures, weight float64) {
+			for _, id := range t.grams {
+				ch[i].add(id, weight)
 			}
-			seen := map[string]bool{}
-			for _, n := range numbers(text) {
-				if !seen[n] {
-					seen[n] = true
-					co[i].add(int32(len(concepts))+numberV.id(n), 1)
-				}
+			for _, id := range t.words {
+				wd[i].add(id, weight)
 			}
-			if kids != "" && childWeight > 0 {
-				charGrams(&ch[i], kids, charV, childWeight)
-				counted(&wd[i], stems(kids), wordV, childWeight)
-				for c, k := range conceptCounts(kids) {
-					co[i].add(int32(c), childWeight*float64(k))
-				}
+			for c, k := range t.concepts {
+				co[i].add(int32(c), weight*float64(k))
+			}
+		}
+		for i := range d.own {
+			add(i, d.own[i], 1)
+			f.named[i] = len(d.own[i].concepts)
+			// Numbers ("30 days", "100 дней") are language-neutral
+			// concepts; their ids follow the lexicon's.
+			for _, id := range d.own[i].numbers {
+				co[i].add(int32(len(concepts))+id, 1)
+			}
+			if d.hasKids[i] && childWeight > 0 {
+				add(i, d.kids[i], childWeight)
 			}
 			ch[i].compact()
 			wd[i].compact()
 			co[i].compact()
-			f.topics[i] = p.Topics
-			f.lang[i] = DetectLanguage(p.Text)
 		}
 		return ch, wd, co, f
 	}
@@ -352,8 +461,10 @@ func vectorize(left, right *Document, childWeight float64) (l, r features) {
 			// distinctive one: the background counts as backgroundWeight
 			// provisions more.
 			bg := background()
-			for w, id := range wordV {
-				df[id] += backgroundWeight * bg.share[w]
+			for w, id := range x.words {
+				if int(id) < len(df) {
+					df[id] += backgroundWeight * bg.share[w]
+				}
 			}
 			total += backgroundWeight
 		case 2:
@@ -496,9 +607,11 @@ type similarity struct {
 }
 
 func computeSimilarity(left, right *Document) *similarity {
-	s := combined(left, right, 0)
+	x := newExtractor()
+	lf, rf := x.prepare(left), x.prepare(right)
+	s := combined(x, lf, rf, 0)
 	if hasParents(left) || hasParents(right) {
-		list := combined(left, right, listWeight)
+		list := combined(x, lf, rf, listWeight)
 		lp, rp := parents(left), parents(right)
 		for i := range s.total {
 			for j := range s.total[i] {
@@ -537,8 +650,8 @@ func parents(d *Document) map[int]bool {
 
 // combined computes the similarity matrix with sub-items weighted by
 // childWeight in their parents' features.
-func combined(left, right *Document, childWeight float64) *similarity {
-	l, r := vectorize(left, right, childWeight)
+func combined(x *extractor, left, right *preparedDoc, childWeight float64) *similarity {
+	l, r := vectorize(x, left, right, childWeight)
 	s := &similarity{l: l, r: r}
 	s.char = cosines(l.char, r.char)
 	s.word = cosines(l.word, r.word)
@@ -560,7 +673,7 @@ func combined(left, right *Document, childWeight float64) *similarity {
 		coverage = min(1, float64(named)/float64(n)/conceptDensity)
 	}
 	lt, rt := topicSets(l.topics, r.topics)
-	s.total = matrix(len(left.Provisions), len(right.Provisions))
+	s.total = matrix(len(left.own), len(right.own))
 	for i, row := range s.total {
 		for j := range row {
 			topic := lt[i].overlap(rt[j])
