@@ -3,6 +3,7 @@ package compare
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -476,23 +477,28 @@ func vectorize(x *extractor, left, right *preparedDoc, childWeight float64) (l, 
 	return l, r
 }
 
-// cosines returns the matrix of dot products of two sets of unit vectors,
-// computed through an inverted index of the right side so that pairs with no
-// feature in common cost nothing.
-func cosines(left, right []sparse) [][]float64 {
-	type posting struct {
-		doc int32
-		val float64
-	}
-	// Postings of feature f are index[start[f]:start[f+1]], in right order.
+// invertedIndex lists, per feature, the vectors of a set that have it, so
+// that the dot products of a vector with the whole set cost nothing for the
+// vectors it shares no feature with.
+type invertedIndex struct {
+	start    []int32 // the postings of feature f are postings[start[f]:start[f+1]]
+	postings []posting
+}
+
+type posting struct {
+	doc int32
+	val float64
+}
+
+func newInvertedIndex(vectors []sparse) *invertedIndex {
 	features := 0
-	for _, v := range right {
+	for _, v := range vectors {
 		if k := len(v.ids); k > 0 {
 			features = max(features, int(v.ids[k-1])+1)
 		}
 	}
 	start := make([]int32, features+1)
-	for _, v := range right {
+	for _, v := range vectors {
 		for _, id := range v.ids {
 			start[id+1]++
 		}
@@ -500,28 +506,29 @@ func cosines(left, right []sparse) [][]float64 {
 	for f := 0; f < features; f++ {
 		start[f+1] += start[f]
 	}
-	index := make([]posting, start[features])
+	x := &invertedIndex{start: start, postings: make([]posting, start[features])}
 	next := append([]int32(nil), start[:features]...)
-	for j, v := range right {
+	for j, v := range vectors {
 		for k, id := range v.ids {
-			index[next[id]] = posting{int32(j), v.val[k]}
+			x.postings[next[id]] = posting{int32(j), v.val[k]}
 			next[id]++
 		}
 	}
-	out := matrix(len(left), len(right))
-	for i, v := range left {
-		row := out[i]
-		for k, id := range v.ids {
-			if int(id) >= features {
-				continue
-			}
-			w := v.val[k]
-			for _, p := range index[start[id]:start[id+1]] {
-				row[p.doc] += w * p.val
-			}
+	return x
+}
+
+// dots sets row[j] to the dot product of v with the j-th vector indexed.
+func (x *invertedIndex) dots(v sparse, row []float64) {
+	clear(row)
+	for k, id := range v.ids {
+		if int(id)+1 >= len(x.start) {
+			break // ids are sorted: none further is indexed
+		}
+		w := v.val[k]
+		for _, p := range x.postings[x.start[id]:x.start[id+1]] {
+			row[p.doc] += w * p.val
 		}
 	}
-	return out
 }
 
 // matrix returns a zero rows × cols matrix in one allocation.
@@ -600,10 +607,10 @@ func topicOverlap(a, b []Topic) float64 {
 }
 
 // similarity is the matrix of combined similarities of the provisions of
-// two documents, with the parts kept for explaining rows.
+// two documents, with the n-gram part (which tells revisions).
 type similarity struct {
-	total, char, word, concept [][]float64
-	l, r                       features
+	total, char [][]float64
+	l, r        features
 }
 
 func computeSimilarity(left, right *Document) *similarity {
@@ -618,8 +625,6 @@ func computeSimilarity(left, right *Document) *similarity {
 				if (lp[i] || rp[j]) && list.total[i][j] > s.total[i][j] {
 					s.total[i][j] = list.total[i][j]
 					s.char[i][j] = list.char[i][j]
-					s.word[i][j] = list.word[i][j]
-					s.concept[i][j] = list.concept[i][j]
 				}
 			}
 		}
@@ -653,10 +658,6 @@ func parents(d *Document) map[int]bool {
 func combined(x *extractor, left, right *preparedDoc, childWeight float64) *similarity {
 	l, r := vectorize(x, left, right, childWeight)
 	s := &similarity{l: l, r: r}
-	s.char = cosines(l.char, r.char)
-	s.word = cosines(l.word, r.word)
-	con := cosines(l.concept, r.concept)
-	s.concept = con
 	// The lexicon speaks of one domain; how far it covers the two documents
 	// says how far its concepts can be trusted to tell provisions apart.
 	// It is the mean number of concepts a provision names, over
@@ -672,27 +673,53 @@ func combined(x *extractor, left, right *preparedDoc, childWeight float64) *simi
 	if n := len(l.named) + len(r.named); n > 0 {
 		coverage = min(1, float64(named)/float64(n)/conceptDensity)
 	}
+	wk0, wt0 := weights.concept*coverage*coverage, weights.topic*coverage*coverage
 	lt, rt := topicSets(l.topics, r.topics)
-	s.total = matrix(len(left.own), len(right.own))
-	for i, row := range s.total {
-		for j := range row {
-			topic := lt[i].overlap(rt[j])
-			if l.lang[i] != r.lang[j] && l.lang[i] != "" && r.lang[j] != "" {
-				row[j] = weights.conceptCross*con[i][j] + weights.topicCross*topic
-				continue
+	charX, wordX, conX := newInvertedIndex(r.char), newInvertedIndex(r.word), newInvertedIndex(r.concept)
+	nl, nr := len(left.own), len(right.own)
+	s.total, s.char = matrix(nl, nr), matrix(nl, nr)
+	// Rows are independent: split them among the processors.
+	rowsOf := func(from, to int) {
+		word, con := make([]float64, nr), make([]float64, nr)
+		for i := from; i < to; i++ {
+			char, row := s.char[i], s.total[i]
+			charX.dots(l.char[i], char)
+			wordX.dots(l.word[i], word)
+			conX.dots(l.concept[i], con)
+			for j := range row {
+				topic := lt[i].overlap(rt[j])
+				if l.lang[i] != r.lang[j] && l.lang[i] != "" && r.lang[j] != "" {
+					row[j] = weights.conceptCross*con[j] + weights.topicCross*topic
+					continue
+				}
+				// A kind of evidence that neither provision has (no concept,
+				// no topic) says nothing about the pair: the others share
+				// its weight.
+				wk, wt := wk0, wt0
+				if len(l.concept[i].ids) == 0 && len(r.concept[j].ids) == 0 {
+					wk = 0
+				}
+				if lt[i].empty() && rt[j].empty() {
+					wt = 0
+				}
+				sum := weights.char + weights.word + wk + wt
+				row[j] = (weights.char*char[j] + weights.word*word[j] + wk*con[j] + wt*topic) / sum
 			}
-			// A kind of evidence that neither provision has (no concept, no
-			// topic) says nothing about the pair: the others share its weight.
-			wk, wt := weights.concept*coverage*coverage, weights.topic*coverage*coverage
-			if len(l.concept[i].ids) == 0 && len(r.concept[j].ids) == 0 {
-				wk = 0
-			}
-			if lt[i].empty() && rt[j].empty() {
-				wt = 0
-			}
-			sum := weights.char + weights.word + wk + wt
-			row[j] = (weights.char*s.char[i][j] + weights.word*s.word[i][j] + wk*con[i][j] + wt*topic) / sum
 		}
 	}
+	workers := min(runtime.GOMAXPROCS(0), 4, max(1, nl*nr/parallelCells))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rowsOf(nl*w/workers, nl*(w+1)/workers)
+		}()
+	}
+	wg.Wait()
 	return s
 }
+
+// parallelCells is the number of provision pairs per goroutine below which
+// the similarity matrix is computed on one.
+const parallelCells = 50000
