@@ -64,26 +64,11 @@ func TestWordDiff(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pieces := WordDiff(tt.left, tt.right)
 			checkPieces(t, pieces, tt.left, tt.right)
-			if got := render(pieces); got != tt.want {
+			if got := renderDiff(pieces); got != tt.want {
 				t.Errorf("WordDiff = %q, want %q", got, tt.want)
 			}
 		})
 	}
-}
-
-func render(pieces []Piece) string {
-	var b strings.Builder
-	for _, p := range pieces {
-		switch p.Op {
-		case Equal:
-			b.WriteString(p.Text)
-		case Delete:
-			b.WriteString("[-" + p.Text + "-]")
-		case Insert:
-			b.WriteString("{+" + p.Text + "+}")
-		}
-	}
-	return b.String()
 }
 
 func TestDiffText(t *testing.T) {
@@ -92,7 +77,7 @@ func TestDiffText(t *testing.T) {
 	pieces := DiffText(old, new)
 	checkPieces(t, pieces, old, new)
 	want := "Title\n\n1. Ukraine is neutral.\n2. Sanctions are lifted [-in stages-]{+at once+}.\n3. Elections within 100 days.\n{+4. A new point.\n+}"
-	if got := render(pieces); got != want {
+	if got := renderDiff(pieces); got != want {
 		t.Errorf("DiffText = %q, want %q", got, want)
 	}
 }

@@ -179,16 +179,7 @@ func labelsPrefix(d *Document, idx []int) string {
 
 func renderDiff(pieces []Piece) string {
 	var b strings.Builder
-	for _, p := range pieces {
-		switch p.Op {
-		case Equal:
-			b.WriteString(p.Text)
-		case Delete:
-			b.WriteString("[-" + p.Text + "-]")
-		case Insert:
-			b.WriteString("{+" + p.Text + "+}")
-		}
-	}
+	WriteDiff(&b, pieces) // a strings.Builder never fails
 	return b.String()
 }
 
