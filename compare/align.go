@@ -506,7 +506,7 @@ func (a *aligner) pairLeftovers() {
 				second = s
 			}
 		}
-		if bj < 0 || best < a.t.leftoverMin || best < a.t.leftoverRatio*second {
+		if bj < 0 || best < a.t.leftoverMin || best < a.t.leftoverRatio*max(second, a.typical(i, bj)) {
 			continue
 		}
 		ok := true
@@ -520,6 +520,30 @@ func (a *aligner) pairLeftovers() {
 			a.match[i] = bj
 		}
 	}
+}
+
+// typical is the mean similarity of left provision i to the right
+// provisions other than j, or of right provision j to the left ones other
+// than i, whichever is higher: how similar the two are to anything.
+func (a *aligner) typical(i, j int) float64 {
+	var row, col float64
+	for k, s := range a.sim.total[i] {
+		if k != j {
+			row += s
+		}
+	}
+	for k := range a.sim.total {
+		if k != i {
+			col += a.sim.total[k][j]
+		}
+	}
+	if a.nr > 1 {
+		row /= float64(a.nr - 1)
+	}
+	if a.nl > 1 {
+		col /= float64(a.nl - 1)
+	}
+	return max(row, col)
 }
 
 // base is the score of a pair without the bonus for mutual best pairs.
