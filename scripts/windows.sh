@@ -11,18 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 bash scripts/deps.sh gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
-export PATH="$(go env GOPATH)/bin:$PATH"
-command -v fyne >/dev/null || go install fyne.io/tools/cmd/fyne@v1.7.4
-
-src=$(mktemp -d)
-trap 'rm -rf "$src"' EXIT
-if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-  git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
-    if [ -f "$f" ]; then cp --parents -- "$f" "$src/"; fi
-  done
-else
-  tar --exclude=./dist --exclude=./.git -cf - . | tar -xf - -C "$src"
-fi
+source scripts/fyne-tool.sh # sets $src: a copy of the sources
 
 start=$SECONDS
 (
