@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times "counterpart diff" against "git diff --no-index --word-diff=porcelain"
 # on the same 5,000- and 50,000-word revision pairs, in one run, and prints
-# the ratio. Then runs the Go benchmarks of compare/ and report/.
+# the ratio. Then runs the Go benchmarks (compare, report, app, storage).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -50,5 +50,5 @@ for n in 5000 50000; do
 done
 
 if [ "${1:-}" != "--quick" ]; then
-  CGO_ENABLED=0 go test -run XXX -bench . -benchtime 3x ./compare/ ./report/
+  CGO_ENABLED=0 go test -run XXX -bench . -benchtime 5x ./compare/ ./report/ ./app/ ./storage/
 fi
