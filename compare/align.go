@@ -123,9 +123,9 @@ func newAligner(c *Comparison, t tuning) *aligner {
 		a.manual[s] = map[int]bool{}
 		a.attached[s] = map[int]int{}
 	}
-	a.score = make([][]float64, a.nl)
-	for i := range a.score {
-		a.score[i] = append([]float64(nil), a.sim.total[i]...)
+	a.score = matrix(a.nl, a.nr)
+	for i, row := range a.score {
+		copy(row, a.sim.total[i])
 	}
 	a.revision()
 	a.sequence()
@@ -414,9 +414,8 @@ func argmax(xs []float64) int {
 // align runs the global assignment, then lets provisions left alone join
 // the row of a provision that clearly answers several.
 func (a *aligner) align() {
-	gain := make([][]float64, a.nl)
+	gain := matrix(a.nl, a.nr)
 	for i := range gain {
-		gain[i] = make([]float64, a.nr)
 		for j := range gain[i] {
 			if a.allowed(i, j) {
 				gain[i][j] = a.score[i][j] - a.t.noCounterpart

@@ -138,19 +138,8 @@ func stems(text string) []string {
 // no string is made for an n-gram.
 type gramVocabulary map[uint64]int32
 
-// charGrams adds weight to m for each 3- to 5-letter n-gram of the words of
-// text, with word boundaries marked.
-func charGrams(m *bag, text string, v gramVocabulary, weight float64) {
-	r := make([]rune, 0, 32)
-	for _, w := range lexWords(text) {
-		if !stopwords()[w] {
-			r = charGramsOf(m, w, v, weight, r)
-		}
-	}
-}
-
-// charGramsOf adds the n-grams of one word to m; r is scratch space, which
-// it returns.
+// charGramsOf adds weight to m for each 3- to 5-letter n-gram of word w,
+// with its boundaries marked; r is scratch space, which it returns.
 func charGramsOf(m *bag, w string, v gramVocabulary, weight float64, r []rune) []rune {
 	r = append(r[:0], ' ')
 	r = append(r, []rune(w)...)
@@ -238,11 +227,26 @@ func (b *bag) compact() {
 	b.ids, b.w = ids, w
 }
 
-// counted maps the terms to ids and adds weight to m for each.
-func counted(m *bag, terms []string, v vocabulary, weight float64) {
-	for _, t := range terms {
-		m.add(v.id(t), weight)
+// merged returns the compacted bags a and b together, with the weights of
+// b times wb.
+func merged(a, b bag, wb float64) bag {
+	out := bag{ids: make([]int32, 0, len(a.ids)+len(b.ids)), w: make([]float64, 0, len(a.ids)+len(b.ids))}
+	i, j := 0, 0
+	for i < len(a.ids) || j < len(b.ids) {
+		switch {
+		case j == len(b.ids) || i < len(a.ids) && a.ids[i] < b.ids[j]:
+			out.add(a.ids[i], a.w[i])
+			i++
+		case i == len(a.ids) || b.ids[j] < a.ids[i]:
+			out.add(b.ids[j], wb*b.w[j])
+			j++
+		default:
+			out.add(a.ids[i], a.w[i]+wb*b.w[j])
+			i++
+			j++
+		}
 	}
+	return out
 }
 
 // tfidf turns compacted bags into TF-IDF vectors of unit length, or
@@ -323,39 +327,50 @@ func newExtractor() *extractor {
 		gramsOf: map[string][]int32{}, stemOf: map[string]string{}}
 }
 
-// textFeatures are the features of one text, repeated as often as they
-// occur.
+// textFeatures are the features of one text, as compacted bags of counts.
 type textFeatures struct {
-	grams, words []int32
-	concepts     map[int]int
-	numbers      []int32 // each number once
+	grams, words, concepts bag
+	named                  int // concepts of the lexicon, without numbers
 }
 
-// text extracts the features of text: its n-grams (as charGrams), stems
-// (as stems), concepts and numbers.
-func (x *extractor) text(text string) textFeatures {
+// text extracts the features of text: the n-grams of its words but
+// stopwords (charGramsOf), its stems (as stems makes them), its concepts
+// and, if withNumbers, its numbers, language-neutral concepts whose ids
+// follow the lexicon's ("30 days", "100 дней").
+func (x *extractor) text(text string, withNumbers bool) textFeatures {
 	words := lexWords(text)
 	var f textFeatures
 	for _, w := range words {
 		if !stopwords()[w] {
-			f.grams = append(f.grams, x.wordGrams(w)...)
+			for _, id := range x.wordGrams(w) {
+				f.grams.add(id, 1)
+			}
 		}
 		if st := x.stem(w); st != "" {
-			f.words = append(f.words, x.words.id(st))
+			f.words.add(x.words.id(st), 1)
 		}
 	}
-	f.concepts = conceptsIn(words)
-	seen := map[string]bool{}
-	for _, n := range numbers(text) {
-		if !seen[n] {
-			seen[n] = true
-			f.numbers = append(f.numbers, x.numbers.id(n))
+	counts := conceptsIn(words)
+	f.named = len(counts)
+	for c, k := range counts {
+		f.concepts.add(int32(c), float64(k))
+	}
+	if withNumbers {
+		seen := map[string]bool{}
+		for _, n := range numbers(text) {
+			if !seen[n] {
+				seen[n] = true
+				f.concepts.add(int32(len(concepts))+x.numbers.id(n), 1)
+			}
 		}
 	}
+	f.grams.compact()
+	f.words.compact()
+	f.concepts.compact()
 	return f
 }
 
-// wordGrams returns the ids of the n-grams of one word (see charGrams).
+// wordGrams returns the ids of the n-grams of one word (see charGramsOf).
 func (x *extractor) wordGrams(w string) []int32 {
 	if ids, ok := x.gramsOf[w]; ok {
 		return ids
@@ -399,9 +414,9 @@ func (x *extractor) prepare(d *Document) *preparedDoc {
 		topics: make([][]Topic, n), lang: make([]string, n)}
 	kidsOf := childTexts(d)
 	for i, pr := range d.Provisions {
-		p.own[i] = x.text(similarityText(d, i))
+		p.own[i] = x.text(similarityText(d, i), true)
 		if kidsOf[i] != "" {
-			p.kids[i], p.hasKids[i] = x.text(kidsOf[i]), true
+			p.kids[i], p.hasKids[i] = x.text(kidsOf[i], false), true
 		}
 		p.topics[i] = pr.Topics
 		p.lang[i] = DetectLanguage(pr.Text)
@@ -417,31 +432,15 @@ func vectorize(x *extractor, left, right *preparedDoc, childWeight float64) (l, 
 		ch, wd, co = make([]bag, n), make([]bag, n), make([]bag, n)
 		f.topics, f.lang = d.topics, d.lang
 		f.named = make([]int, n)
-		add := func(i int, t textFeatures, weight float64) {
-			for _, id := range t.grams {
-				ch[i].add(id, weight)
-			}
-			for _, id := range t.words {
-				wd[i].add(id, weight)
-			}
-			for c, k := range t.concepts {
-				co[i].add(int32(c), weight*float64(k))
-			}
-		}
-		for i := range d.own {
-			add(i, d.own[i], 1)
-			f.named[i] = len(d.own[i].concepts)
-			// Numbers ("30 days", "100 дней") are language-neutral
-			// concepts; their ids follow the lexicon's.
-			for _, id := range d.own[i].numbers {
-				co[i].add(int32(len(concepts))+id, 1)
-			}
+		for i, own := range d.own {
+			f.named[i] = own.named
+			ch[i], wd[i], co[i] = own.grams, own.words, own.concepts
 			if d.hasKids[i] && childWeight > 0 {
-				add(i, d.kids[i], childWeight)
+				kids := d.kids[i]
+				ch[i] = merged(own.grams, kids.grams, childWeight)
+				wd[i] = merged(own.words, kids.words, childWeight)
+				co[i] = merged(own.concepts, kids.concepts, childWeight)
 			}
-			ch[i].compact()
-			wd[i].compact()
-			co[i].compact()
 		}
 		return ch, wd, co, f
 	}
