@@ -153,6 +153,15 @@ var concepts = []concept{
 		"переговор", "встреч", "саммит", "диалог", "посредн", "переговор", "зустр", "саміт", "діалог", "посередн"}},
 	{"joint-body", Implementation, []string{"council", "working group", "committee", "commission", "joint centre", "bilateral centre", "centre",
 		"security council", "united nations", "совет", "рабоч групп", "комисси", "комитет", "центр", "оон", "рада$", "ради$", "робоч груп", "коміс", "комітет", "оон"}},
+
+	// The vocabulary of any negotiation, whatever its subject: such
+	// concepts carry no topic (they tell provisions apart, not subjects).
+	// Exact forms where a stem would catch other words (спорт, судно).
+	{"dispute-settlement", "", []string{"arbitrat", "arbitral", "dispute", "disagreement", "differences", "court", "adjudicat",
+		"арбитраж", "разноглас", "спор$", "спора$", "спору$", "спором$", "споре$", "споры$", "споров$", "спорам$", "спорами$", "спорах$",
+		"суд$", "суду$", "судом$", "суде$", "судебн",
+		"арбітраж", "розбіжн", "спір$", "спору$", "спором$", "спорі$", "спори$", "спорів$", "спорам$", "спорами$", "спорах$",
+		"суд$", "суду$", "судом$", "суді$", "судов"}},
 }
 
 // stemTerm is one compiled term: a phrase of stems.

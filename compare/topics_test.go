@@ -59,6 +59,9 @@ func TestSuggestTopics(t *testing.T) {
 func TestLexiconCoversTaxonomy(t *testing.T) {
 	seen := map[Topic]bool{}
 	for _, c := range concepts {
+		if c.topic == "" {
+			continue // the vocabulary of any negotiation
+		}
 		if !c.topic.Valid() {
 			t.Errorf("concept %s has topic %q outside the taxonomy", c.name, c.topic)
 		}
