@@ -15,16 +15,22 @@ import (
 //
 //   - character n-grams (3 to 5 letters, within words), weighted by TF-IDF
 //     over both documents: survives inflection and small rewording;
-//   - word stems (words cut to their first stemLen letters), TF-IDF:
-//     rewards shared vocabulary;
+//   - word stems (words cut to their first stemLen letters), TF-IDF with
+//     the document frequencies of a background of negotiation texts added
+//     (see background): rewards shared, distinctive vocabulary;
 //   - concepts from the lexicon (prisoners, ceasefire, reparations…), IDF
 //     weighted: survives paraphrase and crosses languages;
 //   - topics: the Jaccard overlap of the provisions' topic sets.
 //
 // Texts in one language lean on the words; texts in two languages share no
-// words, so concepts and topics carry the whole weight.
-// weights of the kinds of evidence in a provision pair's similarity: in one
-// language, and across two.
+// words, so concepts and topics carry the whole weight. The lexicon knows
+// the 2025 negotiations: on another subject (a dam, a trade dispute) it
+// names few concepts, so concepts and topics weigh by how well it covers the
+// two documents (see conceptDensity), and a kind of evidence neither
+// provision of a pair has does not count at all.
+
+// weights are the weights of the kinds of evidence in a provision pair's
+// similarity: in one language, and across two.
 var weights = struct {
 	char, word, concept, topic float64
 	conceptCross, topicCross   float64
