@@ -133,12 +133,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // the file it concerns when there is one, and the reason, without the
 // package names that wrap it inside the program.
 func describe(cmd string, err error) string {
-	msg := err.Error()
-	for _, tag := range []string{"ingest: ", "storage: ", "report: ", "compare: "} {
-		msg = strings.ReplaceAll(msg, tag, "")
-	}
-	msg = strings.Join(strings.Fields(msg), " ")
-	msg = strings.TrimPrefix(msg, cmd+": ")
+	msg := strings.TrimPrefix(app.Plain(err), cmd+": ")
 	var fe *ingest.FileError
 	if errors.As(err, &fe) {
 		return cmd + " " + msg // "import memo.md: line 3: …"

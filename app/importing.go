@@ -81,6 +81,16 @@ func (f pasteForm) document() (compare.Document, error) {
 	if strings.TrimSpace(f.Text) == "" {
 		return compare.Document{}, errors.New("paste the document's text first")
 	}
+	// The fields may also come from front matter in the text itself.
+	fm, _ := compare.Parse("", []byte(f.Text))
+	switch {
+	case strings.TrimSpace(f.Party) == "" && len(fm.Parties) == 0:
+		return compare.Document{}, errors.New("give the party that wrote it (several: separated by semicolons)")
+	case strings.TrimSpace(f.Title) == "" && fm.Title == "":
+		return compare.Document{}, errors.New("give the document's title")
+	case strings.TrimSpace(f.Date) == "" && fm.Date == "":
+		return compare.Document{}, errors.New("give the document's date, as YYYY-MM-DD")
+	}
 	res, err := ingest.Read("pasted.md", []byte(f.Text), f.meta())
 	if err != nil {
 		return compare.Document{}, err
@@ -201,7 +211,7 @@ func (u *UI) savePasted(p *pasteDialog) {
 
 // showErrorThen shows err and calls then when the dialog closes.
 func (u *UI) showErrorThen(what string, err error, then func()) {
-	d := dialog.NewError(fmt.Errorf("%s: %w", what, err), u.win)
+	d := dialog.NewError(fmt.Errorf("%s: %s", what, Plain(err)), u.win)
 	d.SetOnClosed(then)
 	d.Show()
 }

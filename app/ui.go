@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -141,12 +142,22 @@ func (u *UI) statusBar() fyne.CanvasObject {
 // say shows a short message in the status bar.
 func (u *UI) say(format string, args ...any) { u.status.SetText(fmt.Sprintf(format, args...)) }
 
+// Plain renders err for a person: one line, without the names of the
+// packages that wrapped it on its way up ("ingest: ", "storage: ").
+func Plain(err error) string {
+	msg := err.Error()
+	for _, tag := range []string{"ingest: ", "storage: ", "report: ", "compare: "} {
+		msg = strings.ReplaceAll(msg, tag, "")
+	}
+	return strings.Join(strings.Fields(msg), " ")
+}
+
 // showError shows err in a dialog in words a user can read.
 func (u *UI) showError(what string, err error) {
 	if err == nil {
 		return
 	}
-	msg := err.Error()
+	msg := Plain(err)
 	switch {
 	case errors.Is(err, storage.ErrDuplicate):
 		msg = "That document is already in the library.\n\n" + msg
