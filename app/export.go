@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"counterpart/compare"
 	"counterpart/report"
 )
 
@@ -57,25 +58,34 @@ func (u *UI) exportPDF() {
 			})
 		}()
 	}, u.win)
-	d.SetFileName(reportName(c.Left.Title, c.Right.Title))
+	d.SetFileName(reportName(&c.Left, &c.Right))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
 }
 
-// reportName is the suggested file name of a report.
-func reportName(left, right string) string {
-	clean := func(s string) string {
-		s = strings.Map(func(r rune) rune {
+// reportName is the suggested file name of a report: each side's party
+// and date, "Russian Federation 2025-06-02 vs Ukraine 2025-05-28.pdf".
+func reportName(left, right *compare.Document) string {
+	side := func(d *compare.Document) string {
+		party := d.Party()
+		if i := strings.Index(party, " ("); i > 0 {
+			party = party[:i] // "E3 (United Kingdom, France, Germany)" → "E3"
+		}
+		var name []string // whole words, up to about 30 characters
+		for _, w := range strings.Fields(party) {
+			if len(name) > 0 && len(strings.Join(append(name, w), " ")) > 30 {
+				break
+			}
+			name = append(name, w)
+		}
+		clean := strings.Map(func(r rune) rune {
 			if strings.ContainsRune(`/\:*?"<>|`, r) {
 				return '-'
 			}
 			return r
-		}, s)
-		if r := []rune(s); len(r) > 40 {
-			s = string(r[:40])
-		}
-		return strings.TrimSpace(s)
+		}, strings.Join(name, " "))
+		return strings.TrimSpace(clean + " " + string(d.Date))
 	}
-	return fmt.Sprintf("%s vs %s.pdf", clean(left), clean(right))
+	return fmt.Sprintf("%s vs %s.pdf", side(left), side(right))
 }

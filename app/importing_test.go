@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"testing"
+
+	"counterpart/compare"
 )
 
 func TestPasteFormSaysWhatIsMissing(t *testing.T) {
@@ -29,5 +31,13 @@ func TestPasteFormSaysWhatIsMissing(t *testing.T) {
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%+v: err %v, want %q", tt.form, err, tt.want)
 		}
+	}
+}
+
+func TestReportName(t *testing.T) {
+	l := &compare.Document{Parties: []string{"Russian Federation"}, Date: "2025-06-02"}
+	r := &compare.Document{Parties: []string{"E3 (United Kingdom, France, Germany)"}, Date: "2025-11-23"}
+	if got, want := reportName(l, r), "Russian Federation 2025-06-02 vs E3 2025-11-23.pdf"; got != want {
+		t.Errorf("reportName = %q, want %q", got, want)
 	}
 }
