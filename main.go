@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -814,6 +815,9 @@ func runApp(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
+	if err := haveDisplay(); err != nil {
+		return err
+	}
 	e := &env{db: *db, stdout: os.Stdout, stderr: os.Stderr}
 	a := fyneapp.NewWithID(appID)
 	w := a.NewWindow("Counterpart")
@@ -858,6 +862,19 @@ func runApp(args []string) error {
 	defer s.Close()
 	start(s)
 	w.ShowAndRun()
+	return nil
+}
+
+// haveDisplay fails with a plain message on a Unix desktop-less session
+// (no X11 or Wayland display), where the window could not open.
+func haveDisplay() error {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "android", "js":
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set): start Counterpart on a desktop, or use its subcommands (counterpart help)")
+	}
 	return nil
 }
 

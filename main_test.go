@@ -311,3 +311,12 @@ func TestCompareJSONShape(t *testing.T) {
 		t.Errorf("left %s, right %s", c.Left.Date, c.Right.Party)
 	}
 }
+
+func TestNoDisplayIsAMessageNotACrash(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	code, _, errs := cli(t, "--db", filepath.Join(t.TempDir(), "lib.db"))
+	if code != 1 || !strings.Contains(errs, "no graphical display") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
