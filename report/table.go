@@ -89,8 +89,6 @@ func (b *brief) comparison() {
 
 	lx, rx, colW := b.columns()
 	header := b.tableHeader()
-	b.header = func() { b.place(header) }
-	defer func() { b.header = nil }()
 
 	gs := b.groups()
 	var blocks [][]block
@@ -107,6 +105,10 @@ func (b *brief) comparison() {
 	}
 	b.ensure(first)
 	b.place(header)
+	// From here on every new page repeats the header (set only now, so that
+	// a page break taken just above does not draw it twice).
+	b.header = func() { b.place(header) }
+	defer func() { b.header = nil }()
 
 	done, total := 0, len(c.Rows)
 	for gi, g := range gs {
