@@ -25,7 +25,7 @@ type concept struct {
 	terms []string
 }
 
-var concepts = []concept{
+var concepts = append([]concept{
 	// Ceasefire and monitoring.
 	{"ceasefire", Ceasefire, []string{"ceasefire", "cease fire", "truce", "armistice", "cessation of hostilities", "end hostilities",
 		"прекращени огн", "прекращени боев", "перемири", "режим тишин", "прекращени военных действ",
@@ -162,7 +162,7 @@ var concepts = []concept{
 		"суд$", "суду$", "судом$", "суде$", "судебн",
 		"арбітраж", "розбіжн", "спір$", "спору$", "спором$", "спорі$", "спори$", "спорів$", "спорам$", "спорами$", "спорах$",
 		"суд$", "суду$", "судом$", "суді$", "судов"}},
-}
+}, paraphrases...)
 
 // stemTerm is one compiled term: a phrase of stems.
 type stemTerm struct {
