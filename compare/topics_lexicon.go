@@ -27,7 +27,8 @@ type concept struct {
 
 var concepts = append([]concept{
 	// Ceasefire and monitoring.
-	{"ceasefire", Ceasefire, []string{"ceasefire", "cease fire", "truce", "armistice", "cessation of hostilities", "end hostilities",
+	{"ceasefire", Ceasefire, []string{"ceasefire", "cease fire", "truce", "armistice", "cessation of hostilities", "end hostilities", "pause in military operations", "pause in the fighting", "pause in fighting", "humanitarian pause", "lull", "end of hostilities", "halt to the fighting",
+		"прекра огон", "прекра огн", "прекращ боев", "прекращ военн действ",
 		"прекращени огн", "прекращени боев", "перемири", "режим тишин", "прекращени военных действ",
 		"припиненн вогн", "припиненн бойов", "перемир", "режим тиш"}},
 	{"monitoring", Ceasefire, []string{"monitor", "observer", "verif", "surveillance", "early warning", "control the ceasefire",
@@ -36,13 +37,13 @@ var concepts = append([]concept{
 
 	// Territory.
 	{"territory", Territory, []string{"territor", "region", "oblast", "border", "annex", "crimea", "donetsk", "donbas", "luhansk", "lugansk",
-		"zaporizhzhia region", "zaporozhye region", "kherson", "occupied",
+		"zaporizhzhia region", "zaporozhye region", "kherson", "occupied", "occupation", "frontier", "оккупац", "окупац",
 		"территор", "регион", "област", "границ", "аннекс", "крым", "донец", "донбас", "луган", "херсон", "оккупир",
 		"територ", "регіон", "кордон", "анекс", "крим", "донеч", "донбас", "луганськ", "окупов"}},
 	{"line-of-contact", Territory, []string{"line of contact", "contact line", "front line", "frontline", "where the troops stand",
 		"лини соприкосновен", "лини фронт", "лінія зіткненн", "лінії зіткненн", "лінія фронт", "лінії фронт", "лінії розмежуванн", "лінія розмежуванн"}},
-	{"recognition", Territory, []string{"recogni", "de jure", "de facto", "призна", "визна"}},
-	{"withdrawal", Territory, []string{"withdraw", "pull back", "pulls back", "leave those", "leave the", "redeploy", "gives up other territories",
+	{"recognition", Territory, []string{"recogni", "acknowledg", "de jure", "de facto", "призна", "визна"}},
+	{"withdrawal", Territory, []string{"withdraw", "pull back", "pulls back", "pull out", "pulls out", "pulled out", "reposition", "disengag", "разведени", "розведенн", "leave those", "leave the", "redeploy", "gives up other territories",
 		"вывод", "вывест", "отвод", "отвест", "покин", "покида", "передислокац",
 		"виведенн", "вивест", "відвед", "залиш територ", "передислокац"}},
 	{"buffer-zone", Territory, []string{"buffer zone", "demilitari", "буферн", "демилитари", "демілітари"}},
@@ -80,7 +81,7 @@ var concepts = append([]concept{
 		"іноземн спеціаліст", "найманц"}},
 
 	// Security guarantees.
-	{"security-guarantees", Guarantees, []string{"security guarantee", "guarantees of security", "guarantor", "article 5", "reassurance",
+	{"security-guarantees", Guarantees, []string{"security guarantee", "guarantees of security", "guarantor", "underwrit", "article 5", "reassurance",
 		"гаранти безопасност", "гарант$", "гаранты", "гарантов", "гаранті безпек", "гарантій безпек", "гаранта"}},
 	{"non-aggression", Guarantees, []string{"non-aggression", "non aggression", "aggression", "invade", "invasion", "attack", "by force",
 		"by military means", "recur", "ненападени", "агресси", "вторжени", "вторг", "вторгн", "нападени", "силов", "силой", "военным путем",
@@ -98,9 +99,9 @@ var concepts = append([]concept{
 		"пленн", "военнопленн", "заложник", "задержанн", "всех на всех",
 		"полонен", "військовополонен", "заручник", "затриман", "всіх на всіх"}},
 	{"children-families", Humanitarian, []string{"child", "deported", "deportation", "forcibly displaced", "дет$", "дети$", "детей$", "детям$", "ребен", "депорт",
-		"діт$", "діти$", "дітей$", "дитин", "депорт", "reunif", "reunite", "famil", "displaced persons", "refugee", "воссоединени", "сем$", "семей", "семь", "беженц", "перемещенн",
+		"діт$", "діти$", "дітей$", "дитин", "депорт", "reunif", "reunite", "famil", "displaced persons", "refugee", "displaced$", "driven from", "переселенц", "воссоединени", "сем$", "семей", "семь", "беженц", "перемещенн",
 		"возз'єднанн", "родин", "сімей", "біженц", "переміщен"}},
-	{"civilians", Humanitarian, []string{"civilian", "civil population", "мирн жител", "мирн населени", "гражданск лиц", "гражданск заложник", "гражданск населени",
+	{"civilians", Humanitarian, []string{"civilian", "civil population", "resident", "inhabitant", "жител", "населени$", "мешканц", "мирн жител", "мирн населени", "гражданск лиц", "гражданск заложник", "гражданск населени",
 		"цивільн", "мирн населенн"}},
 	{"bodies", Humanitarian, []string{"bodies of", "and bodies", "remains of", "the dead", "fallen", "тел$", "тела$", "телам", "тел погибш", "останк", "погибш",
 		"тіл$", "тіла$", "тілам", "загибл", "останк"}},
@@ -131,7 +132,7 @@ var concepts = append([]concept{
 	{"religion", Rights, []string{"church", "religio", "orthodox", "faith", "церков", "церкв", "религи", "православ", "конфесси", "церкв", "релігі", "православн", "конфесі"}},
 	{"nazism", Rights, []string{"nazi", "neo-nazi", "fascis", "glorification", "propaganda", "нацизм", "неонацизм", "нацистск", "героизац", "пропаганд", "фашизм",
 		"нацист", "героїзац"}},
-	{"rights", Rights, []string{"rights", "freedoms", "minorit", "discriminat", "tolerance", "culture", "media$", "education",
+	{"rights", Rights, []string{"rights", "freedoms", "minorit", "discriminat", "intoleran", "tolerance", "culture", "media$", "education",
 		"прав и свобод", "свобод", "!свободн", "меньшинств", "дискриминац", "толерант", "культур", "сми$", "образовани",
 		"прав і свобод", "меншин", "дискримінац", "толерант", "культур", "змі$", "освіт"}},
 
@@ -159,7 +160,7 @@ var concepts = append([]concept{
 	// Exact forms where a stem would catch other words (спорт, судно).
 	{"dispute-settlement", "", []string{"arbitrat", "arbitral", "dispute", "disagreement", "differences", "court", "adjudicat",
 		"арбитраж", "разноглас", "спор$", "спора$", "спору$", "спором$", "споре$", "споры$", "споров$", "спорам$", "спорами$", "спорах$",
-		"суд$", "суду$", "судом$", "суде$", "судебн",
+		"суд$", "суду$", "судом$", "суде$", "судебн", "lawsuit", "litigation", "legal proceedings", "иск$", "иски$", "исков",
 		"арбітраж", "розбіжн", "спір$", "спору$", "спором$", "спорі$", "спори$", "спорів$", "спорам$", "спорами$", "спорах$",
 		"суд$", "суду$", "судом$", "суді$", "судов"}},
 }, paraphrases...)
