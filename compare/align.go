@@ -157,10 +157,10 @@ func (a *aligner) mutualPairs(score [][]float64, least float64) [][2]int {
 // point by point (a counter-proposal, a reply) keep the order of their
 // clearest pairs, the anchors; a provision between two anchors then most
 // likely answers one between their counterparts. The bonus grows with the
-// share of anchors in order and is given only when most are.
+// share of anchors in order and is given only when most are (seqTrust).
 func (a *aligner) sequence() {
 	anchors := a.mutualPairs(a.score, a.t.anchorMin)
-	if len(anchors) < 4 {
+	if len(anchors) < seqAnchors {
 		return
 	}
 	seq := make([]int, len(anchors))
@@ -175,7 +175,7 @@ func (a *aligner) sequence() {
 		}
 	}
 	trust := float64(len(kept)) / float64(len(anchors))
-	if trust < 0.75 {
+	if trust < seqTrust {
 		return
 	}
 	bonus := a.t.orderBonus * trust
@@ -424,6 +424,7 @@ func (a *aligner) align() {
 	}
 	a.match = assign(gain, a.nr)
 	a.pairLeftovers()
+	a.fillGaps()
 	partnerR := make([]int, a.nr)
 	for j := range partnerR {
 		partnerR[j] = -1
@@ -520,6 +521,73 @@ func (a *aligner) pairLeftovers() {
 		}
 	}
 }
+
+// fillGaps pairs the one provision left alone on each side between two
+// consecutive pairs that keep the order of the documents: documents that
+// answer each other point by point leave no gap of one against one
+// unanswered unless the two are unrelated. It applies only when the
+// assignment made at least four pairs and most keep the order (gapTrust),
+// only between two pairs (not before the first or after the last, where
+// a provision without counterpart is most common) and only to two
+// provisions with a similarity of at least gapMin.
+func (a *aligner) fillGaps() {
+	var pairs [][2]int
+	for i, j := range a.match {
+		if j >= 0 {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	if len(pairs) < 4 {
+		return
+	}
+	seq := make([]int, len(pairs))
+	for k, p := range pairs {
+		seq[k] = p[1]
+	}
+	inOrder := longestIncreasing(seq)
+	var kept [][2]int
+	for k, p := range pairs {
+		if inOrder[k] {
+			kept = append(kept, p)
+		}
+	}
+	if float64(len(kept)) < gapTrust*float64(len(pairs)) {
+		return
+	}
+	usedR := make([]bool, a.nr)
+	for _, j := range a.match {
+		if j >= 0 {
+			usedR[j] = true
+		}
+	}
+	for k := 1; k < len(kept); k++ {
+		lo, hi := kept[k-1], kept[k]
+		var li, ri []int
+		for i := lo[0] + 1; i < hi[0]; i++ {
+			if a.match[i] < 0 && a.free(0, i) {
+				li = append(li, i)
+			}
+		}
+		for j := lo[1] + 1; j < hi[1]; j++ {
+			if !usedR[j] && a.free(1, j) {
+				ri = append(ri, j)
+			}
+		}
+		if len(li) == 1 && len(ri) == 1 && a.allowed(li[0], ri[0]) && a.sim.total[li[0]][ri[0]] >= gapMin {
+			a.match[li[0]] = ri[0]
+			usedR[ri[0]] = true
+		}
+	}
+}
+
+const (
+	// seqAnchors is the least number of anchors sequence trusts, and
+	// seqTrust the least share of them that must keep the order.
+	seqAnchors, seqTrust = 3, 0.6
+	// gapTrust is the least share of the assignment's pairs that must keep
+	// the order for fillGaps; gapMin the least similarity of a pair it makes.
+	gapTrust, gapMin = 0.6, 0.03
+)
 
 // typical is the mean similarity of left provision i to the right
 // provisions other than j, or of right provision j to the left ones other

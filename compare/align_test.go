@@ -391,3 +391,45 @@ func generatedPair(n int) (Document, Document) {
 	}
 	return doc("A", l...), doc("B", r...)
 }
+
+// TestFillGaps checks that one provision left alone on each side between
+// two pairs in order is paired, and nothing else: gaps at either end or of
+// two against one, pairs too dissimilar, or an assignment with too few
+// pairs or whose pairs cross too often.
+func TestFillGaps(t *testing.T) {
+	// The similarity of every pair is 0.05 (above gapMin) unless set.
+	tests := []struct {
+		name  string
+		n     int
+		match []int // the assignment's pairs, left → right (-1 alone)
+		low   [][2]int
+		want  []int
+	}{
+		{"one against one between anchors", 5, []int{0, 1, -1, 3, 4}, nil, []int{0, 1, 2, 3, 4}},
+		{"not at the start or the end", 6, []int{-1, 1, 2, 3, 4, -1}, nil, []int{-1, 1, 2, 3, 4, -1}},
+		{"too few pairs", 4, []int{0, -1, 2, 3}, nil, []int{0, -1, 2, 3}},
+		{"too dissimilar", 5, []int{0, 1, -1, 3, 4}, [][2]int{{2, 2}}, []int{0, 1, -1, 3, 4}},
+		{"two against one", 5, []int{0, -1, -1, 4, -1}, nil, []int{0, -1, -1, 4, -1}},
+		// Half the pairs cross: the order is no evidence.
+		{"pairs out of order", 7, []int{0, -1, 2, 6, 5, 4, 3}, nil, []int{0, -1, 2, 6, 5, 4, 3}},
+		{"pairs mostly in order", 7, []int{0, -1, 2, 3, 4, 6, 5}, nil, []int{0, 1, 2, 3, 4, 6, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			total := matrix(tt.n, tt.n)
+			for i := range total {
+				for j := range total[i] {
+					total[i][j] = 0.05
+				}
+			}
+			for _, p := range tt.low {
+				total[p[0]][p[1]] = gapMin / 2
+			}
+			a := &aligner{nl: tt.n, nr: tt.n, sim: &similarity{total: total}, match: slices.Clone(tt.match)}
+			a.fillGaps()
+			if !slices.Equal(a.match, tt.want) {
+				t.Errorf("match %v, want %v", a.match, tt.want)
+			}
+		})
+	}
+}
