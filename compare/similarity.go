@@ -20,7 +20,11 @@ import (
 //     (see background): rewards shared, distinctive vocabulary;
 //   - concepts from the lexicon (prisoners, ceasefire, reparations…), IDF
 //     weighted: survives paraphrase and crosses languages;
-//   - topics: the Jaccard overlap of the provisions' topic sets.
+//   - topics: the Jaccard overlap of the provisions' topic sets;
+//   - synonyms: the IDF-weighted share of the words of both provisions
+//     that have a synonym of another stem in the other (see synonyms.go):
+//     a bonus added on top, for the rewording the lexicon does not know;
+//     the share is small (a few words in a provision), so is the bonus.
 //
 // Texts in one language lean on the words; texts in two languages share no
 // words, so concepts and topics carry the whole weight. The lexicon knows
@@ -32,10 +36,10 @@ import (
 // weights are the weights of the kinds of evidence in a provision pair's
 // similarity: in one language, and across two.
 var weights = struct {
-	char, word, concept, topic float64
-	conceptCross, topicCross   float64
+	char, word, concept, topic, synonym float64
+	conceptCross, topicCross            float64
 }{
-	char: 0.38, word: 0.19, concept: 0.38, topic: 0.05,
+	char: 0.38, word: 0.19, concept: 0.38, topic: 0.05, synonym: 0.25,
 	conceptCross: 0.85, topicCross: 0.15,
 }
 
@@ -66,6 +70,7 @@ type sparse struct {
 // features holds the vectors of one document's provisions.
 type features struct {
 	char, word, concept []sparse
+	syn                 []synProvision
 	topics              [][]Topic
 	named               []int    // how many concepts of the lexicon the provision names
 	lang                []string // the language of each provision
@@ -321,16 +326,17 @@ func docFreq(df []float64, bags []bag) {
 // two documents of a comparison. It remembers the n-grams and the stem of
 // each word it has seen: words repeat.
 type extractor struct {
-	grams   gramVocabulary
-	words   vocabulary
-	numbers vocabulary
-	gramsOf map[string][]int32
-	stemOf  map[string]string // "" for a word stems leaves out
+	grams    gramVocabulary
+	words    vocabulary
+	numbers  vocabulary
+	gramsOf  map[string][]int32
+	stemOf   map[string]string // "" for a word stems leaves out
+	groupsOf map[int32][]int32 // word id → its synonym groups (see thesaurus)
 }
 
 func newExtractor() *extractor {
 	return &extractor{grams: gramVocabulary{}, words: vocabulary{}, numbers: vocabulary{},
-		gramsOf: map[string][]int32{}, stemOf: map[string]string{}}
+		gramsOf: map[string][]int32{}, stemOf: map[string]string{}, groupsOf: map[int32][]int32{}}
 }
 
 // textFeatures are the features of one text, as compacted bags of counts.
@@ -353,7 +359,11 @@ func (x *extractor) text(text string, withNumbers bool) textFeatures {
 			}
 		}
 		if st := x.stem(w); st != "" {
-			f.words.add(x.words.id(st), 1)
+			id := x.words.id(st)
+			if _, ok := x.groupsOf[id]; !ok {
+				x.groupsOf[id] = thesaurus()[st]
+			}
+			f.words.add(id, 1)
 		}
 	}
 	counts := conceptsIn(words)
@@ -473,6 +483,15 @@ func vectorize(x *extractor, left, right *preparedDoc, childWeight float64) (l, 
 				}
 			}
 			total += backgroundWeight
+			idf := func(id int32) float64 { return math.Log(1 + total/df[id]) }
+			own := func(d *preparedDoc) []bag {
+				out := make([]bag, len(d.own))
+				for i, f := range d.own {
+					out[i] = f.words
+				}
+				return out
+			}
+			l.syn, r.syn = synonymProvisions(x, own(left), idf), synonymProvisions(x, own(right), idf)
 		case 2:
 			minNorm = conceptMinNorm
 		}
@@ -681,16 +700,19 @@ func combined(x *extractor, left, right *preparedDoc, childWeight float64) *simi
 	wk0, wt0 := weights.concept*coverage*coverage, weights.topic*coverage*coverage
 	lt, rt := topicSets(l.topics, r.topics)
 	charX, wordX, conX := newInvertedIndex(r.char), newInvertedIndex(r.word), newInvertedIndex(r.concept)
+	synX := newSynonymIndex(r.syn)
 	nl, nr := len(left.own), len(right.own)
 	s.total, s.char = matrix(nl, nr), matrix(nl, nr)
 	// Rows are independent: split them among the processors.
 	rowsOf := func(from, to int) {
-		word, con := make([]float64, nr), make([]float64, nr)
+		word, con, syn := make([]float64, nr), make([]float64, nr), make([]float64, nr)
+		var scratch synScratch
 		for i := from; i < to; i++ {
 			char, row := s.char[i], s.total[i]
 			charX.dots(l.char[i], char)
 			wordX.dots(l.word[i], word)
 			conX.dots(l.concept[i], con)
+			synX.row(l.syn[i], syn, &scratch)
 			for j := range row {
 				topic := lt[i].overlap(rt[j])
 				if l.lang[i] != r.lang[j] && l.lang[i] != "" && r.lang[j] != "" {
@@ -707,8 +729,14 @@ func combined(x *extractor, left, right *preparedDoc, childWeight float64) *simi
 				if lt[i].empty() && rt[j].empty() {
 					wt = 0
 				}
+				ws := weights.synonym
+				if len(l.syn[i].words) == 0 && len(r.syn[j].words) == 0 {
+					ws = 0
+				}
+				// Synonyms add to the other evidence rather than share its
+				// weight: most pairs have none, and they must not dilute it.
 				sum := weights.char + weights.word + wk + wt
-				row[j] = (weights.char*char[j] + weights.word*word[j] + wk*con[j] + wt*topic) / sum
+				row[j] = min(1, (weights.char*char[j]+weights.word*word[j]+wk*con[j]+wt*topic)/sum+ws*syn[j])
 			}
 		}
 	}
