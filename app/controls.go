@@ -26,6 +26,7 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		u.button("import", "Import file…", theme.FolderOpenIcon(), u.importFile),
 		u.button("paste", "Paste text…", theme.ContentPasteIcon(), u.showPasteForm),
 		u.button("export", "Export PDF…", theme.DocumentSaveIcon(), u.exportPDF),
+		u.button("backup", "Back up…", theme.StorageIcon(), u.backUp),
 		u.button("present", "Present (F5)", theme.MediaPlayIcon(), u.present),
 		u.button("undo", "Undo", theme.ContentUndoIcon(), u.undoLast),
 	)
