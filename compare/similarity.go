@@ -263,13 +263,13 @@ func merged(a, b bag, wb float64) bag {
 // tfidf turns compacted bags into TF-IDF vectors of unit length, or
 // shorter when their length is under minNorm; df counts the provisions that
 // have each feature, n is their number.
-func tfidf(bags []bag, df []float64, n float64, minNorm float64) []sparse {
+func tfidf(bags []bag, df []float64, n float64, minNorm float64, common []float64) []sparse {
 	out := make([]sparse, len(bags))
 	for i, b := range bags {
 		s := sparse{ids: b.ids, val: make([]float64, len(b.ids))}
 		var norm float64
 		for k, id := range b.ids {
-			w := math.Log1p(b.w[k]) * math.Log(1+n/df[id])
+			w := math.Log1p(b.w[k]) * math.Log(1+n/df[id]) * common[id]
 			s.val[k] = w
 			norm += w * w
 		}
@@ -283,6 +283,35 @@ func tfidf(bags []bag, df []float64, n float64, minNorm float64) []sparse {
 	}
 	return out
 }
+
+// pairCommon returns, per feature, the factor its weight is multiplied by
+// for the pair of documents: a feature found in a large share of the
+// provisions of both (a formula the two repeat, "particular districts of
+// the … regions") links many provisions to many and tells none apart, so
+// it counts the less the larger the smaller of its two shares is, beyond
+// commonShare; a feature only one provision of a side has is
+// never common (in a short document any shared word is a large share).
+// dfL counts the left provisions having each feature, df
+// those of both; nl and nr are the numbers of provisions.
+func pairCommon(dfL, df []float64, nl, nr int) []float64 {
+	out := make([]float64, len(df))
+	for id := range df {
+		out[id] = 1
+		if nl == 0 || nr == 0 {
+			continue
+		}
+		dfR := df[id] - dfL[id]
+		share := min(dfL[id]/float64(nl), dfR/float64(nr))
+		if min(dfL[id], dfR) >= 2 && share > commonShare {
+			out[id] = commonShare / share
+		}
+	}
+	return out
+}
+
+// commonShare is the share of the provisions of both documents above which
+// a feature counts for less (see pairCommon).
+var commonShare = 0.16
 
 // featureCount returns one more than the largest feature id in use.
 func featureCount(sets ...[]bag) int {
@@ -467,9 +496,12 @@ func vectorize(x *extractor, left, right *preparedDoc, childWeight float64) (l, 
 		lc, rc []bag
 		ls, rs *[]sparse
 	}{{lch, rch, &l.char, &r.char}, {lwd, rwd, &l.word, &r.word}, {lco, rco, &l.concept, &r.concept}} {
-		df := make([]float64, featureCount(kind.lc, kind.rc))
-		docFreq(df, kind.lc)
+		nf := featureCount(kind.lc, kind.rc)
+		df, dfL := make([]float64, nf), make([]float64, nf)
+		docFreq(dfL, kind.lc)
+		copy(df, dfL)
 		docFreq(df, kind.rc)
+		common := pairCommon(dfL, df, len(kind.lc), len(kind.rc))
 		total, minNorm := float64(n), 0.0
 		switch k {
 		case 1:
@@ -495,8 +527,8 @@ func vectorize(x *extractor, left, right *preparedDoc, childWeight float64) (l, 
 		case 2:
 			minNorm = conceptMinNorm
 		}
-		*kind.ls = tfidf(kind.lc, df, total, minNorm)
-		*kind.rs = tfidf(kind.rc, df, total, minNorm)
+		*kind.ls = tfidf(kind.lc, df, total, minNorm, common)
+		*kind.rs = tfidf(kind.rc, df, total, minNorm, common)
 	}
 	return l, r
 }

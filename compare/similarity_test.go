@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -113,5 +114,31 @@ func TestPairLeftovers(t *testing.T) {
 	want := []string{"1-1", "2-2", "-3", "3-"}
 	if !slices.Equal(got, want) {
 		t.Errorf("rows = %v, want %v", got, want)
+	}
+}
+
+// TestPairCommon checks that only features many provisions of both
+// documents share count for less, and the more so the commoner they are.
+func TestPairCommon(t *testing.T) {
+	tests := []struct {
+		name     string
+		dfL, dfR float64
+		nl, nr   int
+		want     float64
+	}{
+		{"rare on both sides", 1, 1, 20, 20, 1},
+		{"one provision a side in a short document", 1, 1, 2, 2, 1},
+		{"common on the left only", 10, 1, 20, 20, 1},
+		{"under the share on one side", 8, 2, 20, 20, 1},
+		{"common on both sides", 8, 4, 20, 20, commonShare / 0.2},
+		{"everywhere", 20, 20, 20, 20, commonShare},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := pairCommon([]float64{tt.dfL}, []float64{tt.dfL + tt.dfR}, tt.nl, tt.nr)[0]
+			if math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("pairCommon = %.3f, want %.3f", got, tt.want)
+			}
+		})
 	}
 }
