@@ -32,6 +32,13 @@ type tuning struct {
 	// assignment share a row when they clearly stand out among what is
 	// left (see pairLeftovers).
 	leftoverMin, leftoverRatio float64
+	// attachClear is how many times more similar a provision left alone
+	// must be to the provision whose row it joins than to any other, so
+	// that a near tie between two candidates does not make a row of three;
+	// attachShare is the least share of the row's own similarity that
+	// lets it join on a shared topic even when its score is below
+	// attachMin or attachRatio (see attaches).
+	attachClear, attachShare float64
 }
 
 // defaultTuning is the calibration Compare uses.
@@ -46,6 +53,8 @@ var defaultTuning = tuning{
 	anchorMin:     0.1,
 	leftoverMin:   0.06,
 	leftoverRatio: 1.5,
+	attachClear:   2,
+	attachShare:   0.6,
 }
 
 const (
@@ -443,7 +452,7 @@ func (a *aligner) align() {
 		if j < 0 || partnerR[j] < 0 {
 			continue
 		}
-		if a.score[i][j] >= a.t.attachMin && a.score[i][j] >= a.t.attachRatio*a.base(partnerR[j], j) {
+		if a.attaches(i, j, partnerR[j], j) {
 			a.attached[0][i] = j
 		}
 	}
@@ -461,7 +470,7 @@ func (a *aligner) align() {
 		if i < 0 || a.match[i] < 0 || many[i] {
 			continue
 		}
-		if a.score[i][j] >= a.t.attachMin && a.score[i][j] >= a.t.attachRatio*a.base(i, a.match[i]) {
+		if a.attaches(i, j, i, a.match[i]) {
 			a.attached[1][j] = i
 		}
 	}
@@ -611,6 +620,50 @@ func (a *aligner) typical(i, j int) float64 {
 		col /= float64(a.nl - 1)
 	}
 	return max(row, col)
+}
+
+// attaches decides whether the provision left alone of the pair (i, j),
+// the right one when i is paired with pi = i, the left one otherwise,
+// joins the row of the pair (pi, pj). It must be clearly more similar to
+// its candidate than to anything else on that side (attachClear), and
+// either score near the row's own pair (attachMin, attachRatio) or share
+// a topic with its candidate and reach attachShare of the row's
+// similarity: a provision that answers part of what an already paired one
+// says (a neutral status and a ban on one kind of weapon, say).
+func (a *aligner) attaches(i, j, pi, pj int) bool {
+	s := a.sim.total[i][j]
+	if s < a.t.leftoverMin {
+		return false
+	}
+	if pi == i { // the right provision j is alone
+		for k := 0; k < a.nl; k++ {
+			if k != i && a.allowed(k, j) && a.sim.total[k][j]*a.t.attachClear > s {
+				return false
+			}
+		}
+	} else {
+		for k := 0; k < a.nr; k++ {
+			if k != j && a.allowed(i, k) && a.sim.total[i][k]*a.t.attachClear > s {
+				return false
+			}
+		}
+	}
+	if a.score[i][j] >= a.t.attachMin && a.score[i][j] >= a.t.attachRatio*a.base(pi, pj) {
+		return true
+	}
+	return s >= a.t.attachShare*a.sim.total[pi][pj] && shareTopic(&a.c.Left.Provisions[i], &a.c.Right.Provisions[j])
+}
+
+// shareTopic reports whether two provisions have a topic in common.
+func shareTopic(l, r *Provision) bool {
+	for _, t := range l.Topics {
+		for _, u := range r.Topics {
+			if t == u {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // base is the score of a pair without the bonus for mutual best pairs.

@@ -433,3 +433,36 @@ func TestFillGaps(t *testing.T) {
 		})
 	}
 }
+
+// TestAttaches checks when a provision left alone joins the row of an
+// already paired one: right 1 alone, left 0 paired with right 0.
+func TestAttaches(t *testing.T) {
+	tests := []struct {
+		name       string
+		pair       float64 // similarity of the row's pair (0, 0)
+		cand       float64 // similarity of left 0 to right 1, the candidate
+		other      float64 // similarity of left 1 to right 1
+		candTopics []Topic // topics of right 1 (left 0 is on ceasefire)
+		want       bool
+	}{
+		{"near the row's own score", 0.3, 0.28, 0.05, nil, true},
+		{"a tie with another candidate", 0.3, 0.28, 0.2, nil, false},
+		{"below the score, on a shared topic", 0.35, 0.22, 0.06, []Topic{Ceasefire}, true},
+		{"below the score, no shared topic", 0.35, 0.22, 0.06, []Topic{Sanctions}, false},
+		{"too far below the row", 0.5, 0.22, 0.06, []Topic{Ceasefire}, false},
+		{"too dissimilar", 0.08, 0.05, 0, []Topic{Ceasefire}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			total := [][]float64{{tt.pair, tt.cand}, {0, tt.other}}
+			c := &Comparison{
+				Left:  Document{Provisions: []Provision{{Label: "1", Topics: []Topic{Ceasefire}}, {Label: "2"}}},
+				Right: Document{Provisions: []Provision{{Label: "1"}, {Label: "2", Topics: tt.candTopics}}},
+			}
+			a := &aligner{t: defaultTuning, c: c, nl: 2, nr: 2, sim: &similarity{total: total}, score: total, bonus: map[[2]int]float64{}}
+			if got := a.attaches(0, 1, 0, 0); got != tt.want {
+				t.Errorf("attaches = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
