@@ -31,16 +31,7 @@ func TestPickersChooseTheDocuments(t *testing.T) {
 	waitFor(t, "the picked comparison", func() bool {
 		return u.cmp.Left.ID == u.docs[us].ID && u.cmp.Right.ID == u.docs[e3].ID
 	})
-	var deleted, inserted int
-	for i := 0; i < u.rows.model.len(); i++ {
-		v := u.rows.model.at(i)
-		if spanText(v.Left, deletedSpan) != "" {
-			deleted++
-		}
-		if spanText(v.Right, insertedSpan) != "" {
-			inserted++
-		}
-	}
+	deleted, inserted := highlightedRows(u)
 	if deleted == 0 || inserted == 0 {
 		t.Errorf("US plan vs E3: %d rows with deleted words, %d with inserted; want some of each", deleted, inserted)
 	}

@@ -128,16 +128,7 @@ func TestOpensOnTheTwoMemoranda(t *testing.T) {
 	}
 	onUI(func() { u.SetDocuments(us, e3) })
 	waitFor(t, "the US plan and the E3 counter-proposal", func() bool { return u.cmp.Left.ID == us && u.cmp.Right.ID == e3 })
-	var deleted, inserted int
-	for i := 0; i < u.rows.model.len(); i++ {
-		v := u.rows.model.at(i)
-		if spanText(v.Left, deletedSpan) != "" {
-			deleted++
-		}
-		if spanText(v.Right, insertedSpan) != "" {
-			inserted++
-		}
-	}
+	deleted, inserted := highlightedRows(u)
 	if deleted == 0 || inserted == 0 {
 		t.Errorf("US plan vs E3: %d rows with deleted words, %d with inserted; want some of each", deleted, inserted)
 	}
@@ -274,4 +265,19 @@ func TestNotesShowUnderTheRow(t *testing.T) {
 	if h := rowHeight(u.rows.model.at(0), 1000); h <= rowHeight(v, 1000) {
 		t.Errorf("row with a note is %v high, without %v; the note must take room", h, rowHeight(v, 1000))
 	}
+}
+
+// highlightedRows counts the shown rows with deleted words on the left and
+// with inserted words on the right.
+func highlightedRows(u *UI) (deleted, inserted int) {
+	for i := 0; i < u.rows.model.len(); i++ {
+		v := u.rows.model.at(i)
+		if spanText(v.Left, deletedSpan) != "" {
+			deleted++
+		}
+		if spanText(v.Right, insertedSpan) != "" {
+			inserted++
+		}
+	}
+	return deleted, inserted
 }
